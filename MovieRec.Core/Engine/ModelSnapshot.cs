@@ -1,0 +1,77 @@
+namespace MovieRec.Core.Engine;
+
+/// <summary>
+/// A trained model, immutable once built: the web app swaps whole snapshots, never edits one.
+///
+/// Rating prediction: r_hat(u,i) = Mu + UserBias[u] + ItemBias[i] + UserFactors[u] . ItemFactors[i].
+/// With SVD++ the stored user row is already p_u + |R(u)|^-1/2 sum_{j in R(u)} y_j, and
+/// <see cref="ImplicitItemFactors"/> holds the y_j for folding in users the model has not seen.
+/// </summary>
+public sealed class ModelSnapshot
+{
+    public required IdMap Users { get; init; }
+    public required IdMap Items { get; init; }
+
+    public required double Mu { get; init; }
+    public required double[] UserBias { get; init; }
+    public required double[] ItemBias { get; init; }
+
+    /// <summary>P: one row per user (effective user vector).</summary>
+    public required FactorMatrix UserFactors { get; init; }
+
+    /// <summary>Q: one row per item.</summary>
+    public required FactorMatrix ItemFactors { get; init; }
+
+    /// <summary>The y_j of SVD++, or null when the model has no SVD++ term.</summary>
+    public FactorMatrix? ImplicitItemFactors { get; init; }
+
+    /// <summary>The implicit-feedback ranking model, or null when picks are ordered by predicted rating.</summary>
+    public RankingModel? Ranking { get; init; }
+
+    /// <summary>Euclidean norm of each row of Q, for cosine similarity.</summary>
+    public required double[] ItemNorms { get; init; }
+
+    /// <summary>Number of training ratings of each item (popularity, novelty).</summary>
+    public required int[] ItemRatingCounts { get; init; }
+
+    /// <summary>Sum of the training ratings of each item (damped mean).</summary>
+    public required double[] ItemRatingSums { get; init; }
+
+    /// <summary>Number of training ratings of each user (the weighted ridge of fold-in).</summary>
+    public required int[] UserRatingCounts { get; init; }
+
+    public required TrainerOptions Options { get; init; }
+    public required TrainingFacts Facts { get; init; }
+
+    public int Rank => ItemFactors.Rank;
+
+    public Biases Biases => new(Mu, UserBias, ItemBias);
+
+    /// <summary>Throws when the parts do not fit together (lengths, ranks); used after loading.</summary>
+    public void Validate()
+    {
+        int users = Users.Count, items = Items.Count;
+        Require(UserBias.Length == users, "user bias length");
+        Require(ItemBias.Length == items, "item bias length");
+        Require(UserFactors.Rows == users, "user factor rows");
+        Require(ItemFactors.Rows == items, "item factor rows");
+        Require(UserFactors.Rank == ItemFactors.Rank, "factor ranks");
+        Require(ItemNorms.Length == items, "item norms length");
+        Require(ItemRatingCounts.Length == items, "item counts length");
+        Require(ItemRatingSums.Length == items, "item sums length");
+        Require(UserRatingCounts.Length == users, "user counts length");
+        if (ImplicitItemFactors is { } y)
+            Require(y.Rows == items && y.Rank == Rank, "SVD++ factor shape");
+        if (Ranking is { } r)
+        {
+            Require(r.UserFactors.Rows == users && r.ItemFactors.Rows == items, "ranking factor rows");
+            Require(r.UserFactors.Rank == r.ItemFactors.Rank, "ranking factor ranks");
+            Require(r.ItemGram.Length == r.Rank * r.Rank, "ranking gram size");
+        }
+    }
+
+    private static void Require(bool condition, string what)
+    {
+        if (!condition) throw new InvalidDataException($"model parts do not fit together: {what}");
+    }
+}

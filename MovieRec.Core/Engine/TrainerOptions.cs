@@ -1,0 +1,79 @@
+namespace MovieRec.Core.Engine;
+
+/// <summary>
+/// Every hyper-parameter of the model. The defaults are the ones chosen by the sweeps recorded in
+/// docs/BENCHMARKS.md; the original design (rank 20, lambda 0.1 unweighted, bias shrinkage 10 from
+/// mu, 20 iterations) stays reachable through <see cref="OriginalDesign"/>.
+/// </summary>
+public sealed record TrainerOptions
+{
+    // --- the rating model: r_hat = mu + b_u + b_i + p_u . q_i ---
+
+    /// <summary>Number of latent factors of the rating model.</summary>
+    public int Rank { get; init; } = 50;
+
+    /// <summary>Ridge strength of the factor solves.</summary>
+    public double Lambda { get; init; } = 0.15;
+
+    /// <summary>When true the ridge is lambda * n_u for a user and lambda * n_i for an item.</summary>
+    public bool WeightedLambda { get; init; } = true;
+
+    public BiasMode BiasMode { get; init; } = BiasMode.Sequential;
+
+    /// <summary>Shrinkage of the item bias: b_i = sum(r - mu) / (bias lambda + n_i).</summary>
+    public double ItemBiasShrinkage { get; init; } = 5;
+
+    /// <summary>Shrinkage of the user bias.</summary>
+    public double UserBiasShrinkage { get; init; } = 5;
+
+    public int Iterations { get; init; } = 20;
+
+    /// <summary>Seeds the random initial factors; the result depends on it and not on Threads.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Worker threads of the solves; 0 means one per core.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Standard deviation of the random initial factors.</summary>
+    public double InitialScale { get; init; } = 0.1;
+
+    // --- the SVD++ term: w_u = p_u + |R(u)|^-1/2 sum_{j in R(u)} y_j ---
+
+    /// <summary>Fit the implicit y_j term of SVD++ alongside the factors.</summary>
+    public bool SvdPlusPlus { get; init; }
+
+    /// <summary>Ridge strength of the y_j factors.</summary>
+    public double LambdaY { get; init; } = 300;
+
+    // --- the ranking model: implicit-feedback ALS over "rated or not" (Hu, Koren, Volinsky 2008) ---
+
+    /// <summary>Fit the ranking model used to order personal picks.</summary>
+    public bool Ranking { get; init; } = true;
+
+    public int RankingRank { get; init; } = 32;
+    public double RankingLambda { get; init; } = 30;
+
+    /// <summary>Confidence c_ui = 1 + alpha * r_ui.</summary>
+    public double RankingAlpha { get; init; } = 1;
+
+    public int RankingIterations { get; init; } = 15;
+
+    /// <summary>Weight of the predicted rating added to the ranking score of a pick.</summary>
+    public double RankingRatingWeight { get; init; } = 0.1;
+
+    /// <summary>The design the project started from, kept reachable for comparison.</summary>
+    public static TrainerOptions OriginalDesign => new()
+    {
+        Rank = 20,
+        Lambda = 0.1,
+        WeightedLambda = false,
+        BiasMode = BiasMode.FromMu,
+        ItemBiasShrinkage = 10,
+        UserBiasShrinkage = 10,
+        Iterations = 20,
+        SvdPlusPlus = false,
+        Ranking = false,
+    };
+
+    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+}
