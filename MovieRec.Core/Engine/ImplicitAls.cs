@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using MovieRec.Core.Engine.Numerics;
+
+namespace MovieRec.Core.Engine;
+
+/// <summary>
+/// Implicit-feedback ALS (Hu, Koren and Volinsky 2008) over "who rated what": preference
+/// p_ui = 1 where u rated i and 0 elsewhere, confidence c_ui = 1 + alpha * r_ui. Each half-step
+/// solves, for every user (and then, symmetrically, every item),
+///   (Y^T Y + lambda I + Y_u^T (C_u - I) Y_u) x_u = Y_u^T c_u
+/// with Y^T Y computed once per half-step, so the cost of a row grows with its ratings only.
+/// </summary>
+public static class ImplicitAls
+{
+    public static RankingModel Fit(RatingMatrix ratings, TrainerOptions options,
+        Action<IterationReport>? report = null, CancellationToken cancel = default)
+    {
+        int k = options.RankingRank, threads = options.EffectiveThreads;
+        var userConfidence = ConfidenceMinusOne(ratings.ByUser, options.RankingAlpha);
+        var itemConfidence = ConfidenceMinusOne(ratings.ByItem, options.RankingAlpha);
+        // A different stream from the rating model's, so the two models do not start alike.
+        var y = FactorInitializer.Normal(ratings.Items.Count, k, options.InitialScale, options.Seed + 1);
+        var x = new FactorMatrix(ratings.Users.Count, k);
+
+        for (int iteration = 1; iteration <= options.RankingIterations; iteration++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            SolveRows(ratings.ByUser, userConfidence, y, x, options.RankingLambda, threads);
+            SolveRows(ratings.ByItem, itemConfidence, x, y, options.RankingLambda, threads);
+            report?.Invoke(new IterationReport("ranking", iteration, PreferenceRmse(ratings.ByUser, x, y, threads), null, clock.Elapsed.TotalSeconds));
+        }
+        return new RankingModel(x, y, Gram(y, threads), options.RankingLambda, options.RankingAlpha);
+    }
+
+    /// <summary>c_ui - 1 = alpha * r_ui for every stored entry.</summary>
+    internal static double[] ConfidenceMinusOne(CsrRows rows, double alpha)
+    {
+        var weights = new double[rows.Count];
+        for (int n = 0; n < weights.Length; n++) weights[n] = alpha * rows.Values[n];
+        return weights;
+    }
+
+    private static void SolveRows(CsrRows rows, double[] confidenceMinusOne, FactorMatrix fixedFactors, FactorMatrix output, double lambda, int threads)
+    {
+        var step = new ImplicitHalfStep(fixedFactors, lambda, threads);
+        ParallelRows.For(rows.RowCount, threads, () => new ImplicitRowSolver(fixedFactors.Rank), (row, solver) =>
+        {
+            int start = rows.Offsets[row], length = rows.RowLength(row);
+            solver.Solve(step, rows.Columns(row), confidenceMinusOne.AsSpan(start, length), output.Row(row));
+        });
+    }
+
+    /// <summary>
+    /// Y^T Y, summed over fixed blocks of rows in block order so that the result is the same to
+    /// the bit whatever the thread count.
+    /// </summary>
+    internal static double[] Gram(FactorMatrix factors, int threads)
+    {
+        const int blockRows = 2048;
+        int k = factors.Rank;
+        int blocks = (factors.Rows + blockRows - 1) / blockRows;
+        var partials = new double[blocks][];
+        ParallelRows.For(blocks, threads, () => 0, (block, _) =>
+        {
+            int start = block * blockRows, end = Math.Min(factors.Rows, start + blockRows);
+            var rows = Enumerable.Range(start, end - start).ToArray();
+            var partial = new double[k * k];
+            VectorMath.AddOuterProducts(factors, rows, ReadOnlySpan<double>.Empty, partial);
+            partials[block] = partial;
+        });
+        var gram = new double[k * k];
+        foreach (var partial in partials) VectorMath.AddScaled(gram, 1, partial);
+        VectorMath.MirrorLowerTriangle(gram, k);
+        return gram;
+    }
+
+    /// <summary>RMSE of x_u . y_i against the preference 1 over the rated pairs: a cheap training curve.</summary>
+    private static double PreferenceRmse(CsrRows byUser, FactorMatrix x, FactorMatrix y, int threads)
+    {
+        double sum = ParallelRows.Sum(byUser.RowCount, threads, u =>
+        {
+            double s = 0;
+            foreach (int i in byUser.Columns(u))
+            {
+                double error = 1 - VectorMath.Dot(x.Row(u), y.Row(i));
+                s += error * error;
+            }
+            return s;
+        });
+        return Math.Sqrt(sum / Math.Max(1, byUser.Count));
+    }
+}

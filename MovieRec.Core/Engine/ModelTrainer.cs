@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using MovieRec.Core.Engine.Numerics;
+using MovieRec.Core.Ratings;
+
+namespace MovieRec.Core.Engine;
+
+/// <summary>
+/// Fits everything a model holds, in order: the rating matrix, the biases (by shrinkage, then
+/// fixed), the factors of the rating model on the residual (ALS, optionally with SVD++), the
+/// ranking model (implicit ALS) when enabled, and the lookup tables scoring needs.
+/// </summary>
+public static class ModelTrainer
+{
+    public static ModelSnapshot Train(ReadOnlySpan<Rating> ratings, TrainerOptions options,
+        IReadOnlyList<Rating>? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default)
+    {
+        TrainerOptionsValidator.ThrowIfInvalid(options);
+        var clock = Stopwatch.StartNew();
+        var matrix = RatingMatrix.Build(ratings);
+        var biases = BiasEstimator.Estimate(matrix, options.BiasMode, options.ItemBiasShrinkage, options.UserBiasShrinkage);
+        var heldOut = validation is null ? null : HeldOutRatings.Create(validation, matrix.Users, matrix.Items, RatingScale.HalfStars);
+
+        var factors = ExplicitAls.Fit(matrix, biases, options, heldOut, report, cancel);
+        var ranking = options.Ranking ? ImplicitAls.Fit(matrix, options, report, cancel) : null;
+
+        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, report);
+        return snapshot;
+    }
+
+    private static ModelSnapshot Assemble(RatingMatrix matrix, Biases biases, RatingFactors factors, RankingModel? ranking,
+        TrainerOptions options, double seconds, Action<IterationReport>? report)
+    {
+        var q = factors.ItemFactors;
+        var norms = new double[q.Rows];
+        var counts = new int[q.Rows];
+        var sums = new double[q.Rows];
+        for (int i = 0; i < q.Rows; i++)
+        {
+            norms[i] = VectorMath.Norm(q.Row(i));
+            counts[i] = matrix.ByItem.RowLength(i);
+            foreach (float r in matrix.ByItem.RowValues(i)) sums[i] += r;
+        }
+        var userCounts = new int[matrix.Users.Count];
+        for (int u = 0; u < userCounts.Length; u++) userCounts[u] = matrix.ByUser.RowLength(u);
+
+        var snapshot = new ModelSnapshot
+        {
+            Users = matrix.Users,
+            Items = matrix.Items,
+            Mu = biases.Mu,
+            UserBias = biases.User,
+            ItemBias = biases.Item,
+            UserFactors = factors.UserFactors,
+            ItemFactors = q,
+            ImplicitItemFactors = factors.ImplicitItemFactors,
+            Ranking = ranking,
+            ItemNorms = norms,
+            ItemRatingCounts = counts,
+            ItemRatingSums = sums,
+            UserRatingCounts = userCounts,
+            Options = options,
+            Facts = new TrainingFacts
+            {
+                RatingCount = matrix.Count,
+                UserCount = matrix.Users.Count,
+                MovieCount = matrix.Items.Count,
+                TrainedAt = DateTimeOffset.UtcNow,
+                DataFingerprint = matrix.Fingerprint,
+                TrainSeconds = seconds,
+            },
+        };
+        return snapshot;
+    }
+}

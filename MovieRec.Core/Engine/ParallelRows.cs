@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+
+namespace MovieRec.Core.Engine;
+
+/// <summary>
+/// Runs one independent job per row (a user or an item solve) over a fixed number of threads,
+/// with per-thread scratch. Each row's result depends only on its inputs, never on which thread
+/// or in which order it ran: that is what makes training independent of the thread count.
+/// </summary>
+internal static class ParallelRows
+{
+    public static void For<TScratch>(int count, int threads, Func<TScratch> createScratch, Action<int, TScratch> body)
+    {
+        if (count == 0) return;
+        if (threads <= 1)
+        {
+            var scratch = createScratch();
+            for (int row = 0; row < count; row++) body(row, scratch);
+            return;
+        }
+        // Small chunks balance the skew of rating counts (a few rows hold most ratings).
+        int chunk = Math.Max(8, count / (threads * 16));
+        Parallel.ForEach(
+            Partitioner.Create(0, count, chunk),
+            new ParallelOptions { MaxDegreeOfParallelism = threads },
+            createScratch,
+            (range, _, scratch) =>
+            {
+                for (int row = range.Item1; row < range.Item2; row++) body(row, scratch);
+                return scratch;
+            },
+            _ => { });
+    }
+
+    /// <summary>Sums a per-row quantity in parallel; the sum is taken in row order, so it is exact to the bit across thread counts.</summary>
+    public static double Sum(int count, int threads, Func<int, double> term)
+    {
+        var terms = new double[count];
+        For(count, threads, () => 0, (row, _) => terms[row] = term(row));
+        double sum = 0;
+        foreach (double t in terms) sum += t;
+        return sum;
+    }
+}

@@ -1,0 +1,70 @@
+using MovieRec.Core.Engine.Numerics;
+
+namespace MovieRec.Core.Engine;
+
+/// <summary>
+/// One row's solve of alternating least squares:
+///   w = argmin sum_n (y_n - x_n . w)^2 + lambda ||w - c||^2
+/// where x_n are rows of the fixed factor matrix and c is a prior centre (zero for plain ALS; z_u
+/// for the SVD++ user step). Normal equations: (X^T X + lambda I) w = X^T y + lambda c.
+///
+/// With fewer ratings than factors (most movies), the same w comes cheaper from the dual form
+///   w = c + X^T (X X^T + lambda I)^-1 (y - X c),
+/// an n x n system instead of k x k. Both are solved by Cholesky on MathNet.
+/// One instance per thread.
+/// </summary>
+public sealed class RidgeSolver
+{
+    private readonly CholeskySolver _cholesky = new();
+
+    public void Solve(FactorMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
+        ReadOnlySpan<double> centre, Span<double> result)
+    {
+        if (rows.Length != targets.Length) throw new ArgumentException("one target per row");
+        if (!(lambda > 0)) throw new ArgumentOutOfRangeException(nameof(lambda), "the ridge must be positive");
+        if (rows.Length == 0)
+        {
+            // No evidence: the minimiser is the centre itself.
+            if (centre.IsEmpty) result.Clear(); else centre.CopyTo(result);
+            return;
+        }
+        if (rows.Length < x.Rank) SolveDual(x, rows, targets, lambda, centre, result);
+        else SolvePrimal(x, rows, targets, lambda, centre, result);
+    }
+
+    private void SolvePrimal(FactorMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
+        ReadOnlySpan<double> centre, Span<double> result)
+    {
+        int k = x.Rank;
+        var (gram, rhs) = _cholesky.Buffers(k);
+        Array.Clear(gram);
+        VectorMath.AddOuterProducts(x, rows, ReadOnlySpan<double>.Empty, gram);
+        VectorMath.MirrorLowerTriangle(gram, k);
+        VectorMath.AddToDiagonal(gram, k, lambda);
+
+        Array.Clear(rhs);
+        for (int n = 0; n < rows.Length; n++) VectorMath.AddScaled(rhs, targets[n], x.Row(rows[n]));
+        if (!centre.IsEmpty) VectorMath.AddScaled(rhs, lambda, centre);
+
+        _cholesky.Solve(k).CopyTo(result);
+    }
+
+    private void SolveDual(FactorMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
+        ReadOnlySpan<double> centre, Span<double> result)
+    {
+        int n = rows.Length;
+        var (gram, rhs) = _cholesky.Buffers(n);
+        for (int a = 0; a < n; a++)
+        {
+            var xa = x.Row(rows[a]);
+            for (int b = 0; b <= a; b++)
+                gram[a * n + b] = gram[b * n + a] = VectorMath.Dot(xa, x.Row(rows[b]));
+            gram[a * n + a] += lambda;
+            rhs[a] = targets[a] - (centre.IsEmpty ? 0 : VectorMath.Dot(xa, centre));
+        }
+        var alpha = _cholesky.Solve(n);
+
+        if (centre.IsEmpty) result.Clear(); else centre.CopyTo(result);
+        for (int a = 0; a < n; a++) VectorMath.AddScaled(result, alpha[a], x.Row(rows[a]));
+    }
+}

@@ -1,0 +1,103 @@
+using MovieRec.Core.Engine.Numerics;
+
+namespace MovieRec.Core.Engine.Scoring;
+
+/// <summary>A recommended or similar movie with its score and, where it applies, the predicted rating.</summary>
+public readonly record struct ScoredMovie(int MovieId, double Score, double? PredictedRating);
+
+/// <summary>
+/// Answers the questions the app and the evaluation ask of one model snapshot: predicted rating,
+/// personal picks, similar movies, popular movies. Immutable and thread-safe; built once per
+/// snapshot (it precomputes the <see cref="ScoringIndex"/>).
+/// </summary>
+public sealed class Recommender
+{
+    /// <summary>Prior weight m of the damped mean (sum + m mu) / (count + m).</summary>
+    public const double DampedMeanPriorWeight = 10;
+
+    private readonly int[] _byCount;
+    private readonly int[] _byDampedMean;
+
+    public Recommender(ModelSnapshot model)
+    {
+        Model = model;
+        Index = new ScoringIndex(model);
+        _byCount = Enumerable.Range(0, model.Items.Count)
+            .OrderByDescending(i => model.ItemRatingCounts[i]).ThenBy(i => i).ToArray();
+        _byDampedMean = Enumerable.Range(0, model.Items.Count)
+            .OrderByDescending(DampedMean).ThenBy(i => i).ToArray();
+    }
+
+    public ModelSnapshot Model { get; }
+    public ScoringIndex Index { get; }
+
+    /// <summary>The profile of a user the model knows, or null.</summary>
+    public UserProfile? KnownProfile(int userId)
+    {
+        int u = Model.Users.IndexOf(userId);
+        return u < 0 ? null : FoldIn.Known(Model, u);
+    }
+
+    /// <summary>mu + b_u + b_i + w_u . q_i, clipped to the scale; terms the model lacks are dropped.</summary>
+    public double PredictRating(UserProfile profile, int movieId, double min = 0.5, double max = 5.0)
+    {
+        int i = Model.Items.IndexOf(movieId);
+        double prediction = Model.Mu + profile.Bias;
+        if (i >= 0)
+        {
+            prediction += Model.ItemBias[i];
+            if (profile.RatingVector is { } w) prediction += VectorMath.Dot(w, Model.ItemFactors.Row(i));
+        }
+        return Math.Clamp(prediction, min, max);
+    }
+
+    /// <summary>Raw (unclipped) predicted rating by dense indices, -1 meaning unknown.</summary>
+    public double PredictByIndex(int userIndex, int itemIndex)
+    {
+        double prediction = Model.Biases.Predict(userIndex, itemIndex);
+        if (userIndex >= 0 && itemIndex >= 0)
+            prediction += VectorMath.Dot(Model.UserFactors.Row(userIndex), Model.ItemFactors.Row(itemIndex));
+        return prediction;
+    }
+
+    /// <summary>The pick score of every item (dense index order) for a profile.</summary>
+    public float[] ScoreAll(UserProfile profile)
+    {
+        var scores = new float[Model.Items.Count];
+        ScoringIndex.MultiplyRows(Index.PickRows, Index.PickQuery(profile), scores);
+        return scores;
+    }
+
+    /// <summary>The n best picks for a profile, excluding the movies in <paramref name="exclude"/> (what they rated).</summary>
+    public IReadOnlyList<ScoredMovie> Recommend(UserProfile profile, int n, IReadOnlySet<int> exclude)
+    {
+        var scores = ScoreAll(profile);
+        var best = TopNSelector.Select(scores, n, i => exclude.Contains(Model.Items.IdOf(i)));
+        return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), scores[i], PredictRating(profile, Model.Items.IdOf(i)))).ToList();
+    }
+
+    /// <summary>Movies nearest to one movie by cosine over Q; empty when the model does not know it.</summary>
+    public IReadOnlyList<ScoredMovie> Similar(int movieId, int n)
+    {
+        int item = Model.Items.IndexOf(movieId);
+        if (item < 0 || Model.ItemNorms[item] == 0) return [];
+        int k = Index.Rank;
+        var query = Index.UnitItemFactors.AsSpan(item * k, k);
+        var scores = new float[Model.Items.Count];
+        ScoringIndex.MultiplyRows(Index.UnitItemFactors, query, scores);
+        var best = TopNSelector.Select(scores, n, i => i == item || Model.ItemNorms[i] == 0);
+        return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), scores[i], null)).ToList();
+    }
+
+    /// <summary>The most rated movies, most first.</summary>
+    public IReadOnlyList<ScoredMovie> MostRated(int n) =>
+        _byCount.Take(n).Select(i => new ScoredMovie(Model.Items.IdOf(i), Model.ItemRatingCounts[i], null)).ToList();
+
+    /// <summary>The best-liked movies by damped mean (a Bayesian average toward mu), best first.</summary>
+    public IReadOnlyList<ScoredMovie> BestRated(int n) =>
+        _byDampedMean.Take(n).Select(i => new ScoredMovie(Model.Items.IdOf(i), DampedMean(i), null)).ToList();
+
+    /// <summary>(sum_i + m mu) / (n_i + m): a movie with few ratings stays near the overall mean.</summary>
+    public double DampedMean(int itemIndex) =>
+        (Model.ItemRatingSums[itemIndex] + DampedMeanPriorWeight * Model.Mu) / (Model.ItemRatingCounts[itemIndex] + DampedMeanPriorWeight);
+}

@@ -1,0 +1,95 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace MovieRec.Core.Engine.Scoring;
+
+/// <summary>
+/// Single-precision copies of the item side, laid out so that scoring every movie for a person is
+/// one pass of dot products over one contiguous array:
+///   pick score(u, i)  = x_u . y_i + beta (b_i + w_u . q_i)      (beta = the rating weight)
+///                     = [x_u, beta w_u, beta] . [y_i, q_i, b_i]
+/// (terms that are the same for every movie, mu + b_u, are left out: they do not change the order).
+/// Without a ranking model it is the predicted rating itself (beta = 1, no x / y part).
+/// Single precision halves the bytes read per request, which is what the latency of a full pass
+/// over 87,585 movies is bound by; predictions shown to people are computed in double.
+/// Also holds the unit-length rows of Q for cosine similarity.
+/// </summary>
+public sealed class ScoringIndex
+{
+    public ScoringIndex(ModelSnapshot model)
+    {
+        int rankingRank = model.Ranking?.Rank ?? 0;
+        int k = model.Rank;
+        Width = rankingRank + k + 1;
+        RatingWeight = model.Ranking is null ? 1 : model.Options.RankingRatingWeight;
+        int items = model.Items.Count;
+        PickRows = new float[items * Width];
+        UnitItemFactors = new float[items * k];
+        for (int i = 0; i < items; i++)
+        {
+            var row = PickRows.AsSpan(i * Width, Width);
+            if (model.Ranking is { } ranking)
+                Copy(ranking.ItemFactors.Row(i), row[..rankingRank]);
+            Copy(model.ItemFactors.Row(i), row.Slice(rankingRank, k));
+            row[Width - 1] = (float)model.ItemBias[i];
+
+            double norm = model.ItemNorms[i];
+            var unit = UnitItemFactors.AsSpan(i * k, k);
+            if (norm > 0)
+            {
+                var q = model.ItemFactors.Row(i);
+                for (int c = 0; c < k; c++) unit[c] = (float)(q[c] / norm);
+            }
+        }
+        RankingRank = rankingRank;
+        Rank = k;
+        ItemCount = items;
+    }
+
+    public int Width { get; }
+    public int RankingRank { get; }
+    public int Rank { get; }
+    public int ItemCount { get; }
+    public double RatingWeight { get; }
+
+    /// <summary>Row i: [y_i, q_i, b_i] in single precision.</summary>
+    public float[] PickRows { get; }
+
+    /// <summary>Row i: q_i / |q_i| (zeros for a zero vector).</summary>
+    public float[] UnitItemFactors { get; }
+
+    /// <summary>The query matching <see cref="PickRows"/> for a profile.</summary>
+    public float[] PickQuery(UserProfile profile)
+    {
+        var query = new float[Width];
+        if (profile.RankingVector is { } x && RankingRank > 0) Copy(x, query.AsSpan(0, RankingRank));
+        if (profile.RatingVector is { } w)
+            for (int c = 0; c < Rank; c++) query[RankingRank + c] = (float)(RatingWeight * w[c]);
+        query[Width - 1] = (float)RatingWeight;
+        return query;
+    }
+
+    /// <summary>scores[i] = rows[i] . query for every row of a row-major matrix of the query's width.</summary>
+    public static void MultiplyRows(float[] rows, ReadOnlySpan<float> query, Span<float> scores)
+    {
+        int width = query.Length;
+        int vectorWidth = Vector<float>.Count;
+        ref float start = ref MemoryMarshal.GetArrayDataReference(rows);
+        for (int i = 0; i < scores.Length; i++)
+        {
+            var row = MemoryMarshal.CreateReadOnlySpan(ref System.Runtime.CompilerServices.Unsafe.Add(ref start, i * width), width);
+            var acc = Vector<float>.Zero;
+            int c = 0;
+            for (; c + vectorWidth <= width; c += vectorWidth)
+                acc = Vector.FusedMultiplyAdd(new Vector<float>(row[c..]), new Vector<float>(query[c..]), acc);
+            float sum = Vector.Sum(acc);
+            for (; c < width; c++) sum += row[c] * query[c];
+            scores[i] = sum;
+        }
+    }
+
+    private static void Copy(ReadOnlySpan<double> source, Span<float> target)
+    {
+        for (int c = 0; c < source.Length; c++) target[c] = (float)source[c];
+    }
+}
