@@ -18,12 +18,17 @@ public sealed record RatingFactors(FactorMatrix UserFactors, FactorMatrix ItemFa
 public static class ExplicitAls
 {
     public static RatingFactors Fit(RatingMatrix ratings, Biases biases, TrainerOptions options,
-        HeldOutRatings? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default)
+        HeldOutRatings? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default) =>
+        Fit(ratings, biases, options, validation, report, initialItemFactors: null, cancel);
+
+    /// <summary>As above, starting from given item factors instead of seeded random ones (hand-checked tests).</summary>
+    internal static RatingFactors Fit(RatingMatrix ratings, Biases biases, TrainerOptions options,
+        HeldOutRatings? validation, Action<IterationReport>? report, FactorMatrix? initialItemFactors, CancellationToken cancel = default)
     {
         int k = options.Rank, threads = options.EffectiveThreads;
         var userResiduals = BiasEstimator.Residuals(ratings.ByUser, biases, rowsAreUsers: true);
         var itemResiduals = BiasEstimator.Residuals(ratings.ByItem, biases, rowsAreUsers: false);
-        var q = FactorInitializer.Normal(ratings.Items.Count, k, options.InitialScale, options.Seed);
+        var q = initialItemFactors?.Clone() ?? FactorInitializer.Normal(ratings.Items.Count, k, options.InitialScale, options.Seed);
         var w = new FactorMatrix(ratings.Users.Count, k);
         var svdpp = options.SvdPlusPlus ? new SvdPlusPlusStep(ratings, options) : null;
 

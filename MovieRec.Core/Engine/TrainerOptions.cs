@@ -26,7 +26,7 @@ public sealed record TrainerOptions
     /// <summary>Shrinkage of the user bias.</summary>
     public double UserBiasShrinkage { get; init; } = 5;
 
-    public int Iterations { get; init; } = 20;
+    public int Iterations { get; init; } = 10;
 
     /// <summary>Seeds the random initial factors; the result depends on it and not on Threads.</summary>
     public int Seed { get; init; } = 42;
@@ -40,7 +40,7 @@ public sealed record TrainerOptions
     // --- the SVD++ term: w_u = p_u + |R(u)|^-1/2 sum_{j in R(u)} y_j ---
 
     /// <summary>Fit the implicit y_j term of SVD++ alongside the factors.</summary>
-    public bool SvdPlusPlus { get; init; }
+    public bool SvdPlusPlus { get; init; } = true;
 
     /// <summary>Ridge strength of the y_j factors.</summary>
     public double LambdaY { get; init; } = 300;
@@ -56,7 +56,7 @@ public sealed record TrainerOptions
     /// <summary>Confidence c_ui = 1 + alpha * r_ui.</summary>
     public double RankingAlpha { get; init; } = 1;
 
-    public int RankingIterations { get; init; } = 15;
+    public int RankingIterations { get; init; } = 10;
 
     /// <summary>Weight of the predicted rating added to the ranking score of a pick.</summary>
     public double RankingRatingWeight { get; init; } = 0.1;

@@ -1,0 +1,30 @@
+using MovieRec.Core.Engine.Scoring;
+
+namespace MovieRec.Core.Evaluation;
+
+/// <summary>
+/// A trained model under evaluation: ratings predicted by mu + b_u + b_i + w_u . q_i, candidates
+/// ordered by the model's pick score (the ranking model when it has one). A movie the model has
+/// never seen scores below every movie it knows.
+/// </summary>
+public sealed class RecommenderModel(Recommender recommender, string name = "model") : IEvaluatedModel
+{
+    public string Name => name;
+
+    public bool PredictsRatings => true;
+
+    public double PredictRating(int userId, int movieId) =>
+        recommender.PredictByIndex(recommender.Model.Users.IndexOf(userId), recommender.Model.Items.IndexOf(movieId));
+
+    public void ScoreCandidates(int userId, ReadOnlySpan<int> movieIds, Span<double> scores)
+    {
+        var profile = recommender.KnownProfile(userId) ?? UserProfile.Empty;
+        var all = recommender.ScoreAll(profile);
+        var items = recommender.Model.Items;
+        for (int n = 0; n < movieIds.Length; n++)
+        {
+            int item = items.IndexOf(movieIds[n]);
+            scores[n] = item >= 0 ? all[item] : double.NegativeInfinity;
+        }
+    }
+}

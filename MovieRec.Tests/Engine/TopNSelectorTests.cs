@@ -1,0 +1,38 @@
+using MovieRec.Core.Engine.Scoring;
+
+namespace MovieRec.Tests.Engine;
+
+public class TopNSelectorTests
+{
+    [Fact]
+    public void Picks_the_highest_scores_best_first_with_ties_to_the_smaller_index()
+    {
+        float[] scores = [0.5f, 2f, 1f, 2f, -1f, 1f, 3f];
+        // 3 (index 6), then the tie of 2 at indices 1 and 3, then the tie of 1 at 2 and 5.
+        Assert.Equal([6, 1, 3, 2], TopNSelector.Select(scores, 4));
+    }
+
+    [Fact]
+    public void Skipped_and_nan_entries_never_appear()
+    {
+        float[] scores = [5f, float.NaN, 4f, 3f];
+        Assert.Equal([2, 3], TopNSelector.Select(scores, 5, i => i == 0));
+    }
+
+    [Fact]
+    public void Agrees_with_a_full_sort_on_random_scores()
+    {
+        var random = new Random(3);
+        // Scores drawn from few values, so that ties are common.
+        float[] scores = Enumerable.Range(0, 5000).Select(_ => (float)random.Next(0, 50)).ToArray();
+        var expected = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ThenBy(i => i).Take(25).ToArray();
+        Assert.Equal(expected, TopNSelector.Select(scores, 25));
+    }
+
+    [Fact]
+    public void Zero_or_negative_n_gives_nothing()
+    {
+        Assert.Empty(TopNSelector.Select([1f, 2f], 0));
+        Assert.Empty(TopNSelector.Select([1f, 2f], -3));
+    }
+}
