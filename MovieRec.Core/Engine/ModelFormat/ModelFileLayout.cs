@@ -1,0 +1,68 @@
+namespace MovieRec.Core.Engine.ModelFormat;
+
+/// <summary>
+/// The fixed numbers of the model file format. docs/MODEL_FORMAT.md describes the same layout in
+/// prose; change both together, and bump <see cref="Version"/> whenever the bytes change meaning.
+/// </summary>
+internal static class ModelFileLayout
+{
+    /// <summary>The first 8 bytes of every model file, ASCII.</summary>
+    public static ReadOnlySpan<byte> Magic => "MRECMODL"u8;
+
+    public const int MagicSize = 8;
+
+    /// <summary>The only version this code writes and the only one it reads.</summary>
+    public const uint Version = 1;
+
+    /// <summary>
+    /// magic 8 + version 4 + users 4 + items 4 + rank 4 + flags 4 + ranking rank 4 + JSON length 4.
+    /// </summary>
+    public const int FixedHeaderSize = 36;
+
+    /// <summary>Where the format version sits, right after the magic.</summary>
+    public const int VersionOffset = 8;
+
+    /// <summary>Every array is preceded by its element count as a little-endian int64.</summary>
+    public const int CountPrefixSize = 8;
+
+    /// <summary>The trailing SHA-256 of every byte before it.</summary>
+    public const int ChecksumSize = 32;
+
+    /// <summary>
+    /// Options and facts are a few kilobytes even with a long training curve; the cap keeps a damaged
+    /// length field from making the reader allocate a large buffer for the JSON.
+    /// </summary>
+    public const int MaxHeaderJsonBytes = 16 << 20;
+
+    /// <summary>
+    /// Arrays are hashed and copied in pieces of this size so that each piece is still in cache when
+    /// it is written after hashing, and so that arrays above 2 GB still fit a span of bytes.
+    /// </summary>
+    public const int ChunkBytes = 1 << 20;
+
+    /// <summary>
+    /// Arrays go to disk as their in-memory bytes (MemoryMarshal.AsBytes), which are little-endian
+    /// only on little-endian hosts. Every supported .NET 10 platform is little-endian; refuse loudly
+    /// rather than write files that other machines would misread.
+    /// </summary>
+    public static void RequireLittleEndianHost()
+    {
+        if (!BitConverter.IsLittleEndian)
+            throw new PlatformNotSupportedException("the model file format stores arrays as little-endian bytes; this host is big-endian");
+    }
+}
+
+/// <summary>Which optional parts a model file holds; bits not listed here must be zero.</summary>
+[Flags]
+internal enum ModelFileFlags : uint
+{
+    None = 0,
+
+    /// <summary>The SVD++ y_j matrix is present.</summary>
+    ImplicitItemFactors = 1,
+
+    /// <summary>The ranking model (X, Y, gram, lambda, alpha) is present.</summary>
+    Ranking = 2,
+
+    All = ImplicitItemFactors | Ranking,
+}

@@ -1,0 +1,239 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+
+namespace MovieRec.Core.Engine.ModelFormat;
+
+/// <summary>
+/// Reads one model file in the version-1 layout. <see cref="Open"/> checks everything that decides
+/// how much memory the rest needs (magic, version, shape, JSON length, exact file size) before
+/// anything large is allocated; <see cref="ReadModel"/> then reads the arrays in the order of
+/// <see cref="ModelFileWriter"/> and accepts them only if the checksum matches.
+/// </summary>
+internal sealed class ModelFileReader : IDisposable
+{
+    private readonly FileStream _file;
+    private readonly HashingReader _reader;
+
+    private ModelFileReader(string path, FileStream file)
+    {
+        Path = path;
+        _file = file;
+        _reader = new HashingReader(file, path);
+    }
+
+    public string Path { get; }
+    public long SizeBytes { get; private set; }
+    public uint Version { get; private set; }
+    public ModelShape Shape { get; private set; }
+    public byte[] HeaderJson { get; private set; } = [];
+
+    /// <summary>Opens the file and reads and checks its header; the stream is left at the first array.</summary>
+    public static ModelFileReader Open(string path)
+    {
+        // FileShare.Delete lets a writer rename a new model over this path while it is being read.
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete,
+            bufferSize: 1 << 16, FileOptions.SequentialScan);
+        var reader = new ModelFileReader(path, file);
+        try
+        {
+            reader.ReadHeader();
+            return reader;
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads every array, verifies the checksum, then builds and validates the snapshot.</summary>
+    /// <returns>The model, the header it was built from, and the verified checksum as lower-case hex.</returns>
+    public (ModelSnapshot Model, ModelHeader Header, string Checksum) ReadModel()
+    {
+        var shape = Shape;
+        int[] userIds = _reader.ReadArray<int>("user ids", shape.Users);
+        int[] itemIds = _reader.ReadArray<int>("item ids", shape.Items);
+        double mu = _reader.ReadDouble("mu");
+        double[] userBias = _reader.ReadArray<double>("user bias", shape.Users);
+        double[] itemBias = _reader.ReadArray<double>("item bias", shape.Items);
+        double[] userFactors = _reader.ReadArray<double>("user factors P", shape.UserFactorCount);
+        double[] itemFactors = _reader.ReadArray<double>("item factors Q", shape.ItemFactorCount);
+        double[]? implicitFactors = shape.HasImplicitItemFactors
+            ? _reader.ReadArray<double>("SVD++ factors Y", shape.ItemFactorCount)
+            : null;
+        RankingParts? ranking = shape.HasRanking ? ReadRankingParts(shape) : null;
+        double[] itemNorms = _reader.ReadArray<double>("item norms", shape.Items);
+        int[] itemCounts = _reader.ReadArray<int>("item rating counts", shape.Items);
+        double[] itemSums = _reader.ReadArray<double>("item rating sums", shape.Items);
+        int[] userCounts = _reader.ReadArray<int>("user rating counts", shape.Users);
+
+        // Nothing read above is interpreted until the checksum says the bytes are the ones written.
+        string checksum = VerifyChecksum();
+        var header = ParseHeader();
+        try
+        {
+            var model = new ModelSnapshot
+            {
+                Users = new IdMap(userIds),
+                Items = new IdMap(itemIds),
+                Mu = mu,
+                UserBias = userBias,
+                ItemBias = itemBias,
+                UserFactors = new FactorMatrix(shape.Users, shape.Rank, userFactors),
+                ItemFactors = new FactorMatrix(shape.Items, shape.Rank, itemFactors),
+                ImplicitItemFactors = implicitFactors is null ? null : new FactorMatrix(shape.Items, shape.Rank, implicitFactors),
+                Ranking = ranking?.ToModel(shape),
+                ItemNorms = itemNorms,
+                ItemRatingCounts = itemCounts,
+                ItemRatingSums = itemSums,
+                UserRatingCounts = userCounts,
+                Options = header.Options,
+                Facts = header.Facts,
+            };
+            model.Validate();
+            return (model, header, checksum);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException)
+        {
+            throw new ModelFileException(ModelFileProblem.InconsistentContent, Path, e.Message, e);
+        }
+    }
+
+    /// <summary>Hashes the arrays without keeping them and compares with the stored checksum.</summary>
+    public string VerifyChecksumWithoutArrays()
+    {
+        _reader.SkipHashed(SizeBytes - ModelFileLayout.ChecksumSize - _file.Position, "the arrays");
+        return VerifyChecksum();
+    }
+
+    /// <summary>The checksum stored at the end of the file, not compared with the content.</summary>
+    public string ReadStoredChecksum()
+    {
+        _file.Seek(SizeBytes - ModelFileLayout.ChecksumSize, SeekOrigin.Begin);
+        var stored = new byte[ModelFileLayout.ChecksumSize];
+        _reader.ReadUnhashed(stored, "the checksum");
+        return Convert.ToHexStringLower(stored);
+    }
+
+    public ModelHeader ParseHeader()
+    {
+        try
+        {
+            return ModelHeaderJson.Deserialize(HeaderJson);
+        }
+        catch (JsonException e)
+        {
+            throw new ModelFileException(ModelFileProblem.BadHeader, Path,
+                $"the header JSON does not hold the trainer options and training facts: {e.Message}", e);
+        }
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _file.Dispose();
+    }
+
+    private void ReadHeader()
+    {
+        SizeBytes = _file.Length;
+        if (SizeBytes == 0)
+            throw Refuse(ModelFileProblem.Truncated, "the file is empty");
+
+        Span<byte> header = stackalloc byte[ModelFileLayout.FixedHeaderSize];
+        header = header[.._reader.ReadUpTo(header)];
+
+        CheckMagic(header[..Math.Min(header.Length, ModelFileLayout.MagicSize)]);
+        if (header.Length < ModelFileLayout.VersionOffset + sizeof(uint))
+            throw Refuse(ModelFileProblem.Truncated, $"the file is {SizeBytes} bytes long and ends inside the format version (bytes 8..11)");
+
+        Version = BinaryPrimitives.ReadUInt32LittleEndian(header[ModelFileLayout.VersionOffset..]);
+        if (Version != ModelFileLayout.Version)
+            throw Refuse(ModelFileProblem.UnsupportedVersion,
+                $"the file has format version {Version}; this reader reads only version {ModelFileLayout.Version}");
+
+        if (header.Length < ModelFileLayout.FixedHeaderSize)
+            throw Refuse(ModelFileProblem.Truncated,
+                $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSize}-byte fixed header");
+
+        int users = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
+        int items = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
+        int rank = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
+        var flags = (ModelFileFlags)BinaryPrimitives.ReadUInt32LittleEndian(header[24..]);
+        int rankingRank = BinaryPrimitives.ReadInt32LittleEndian(header[28..]);
+        int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
+
+        if ((flags & ~ModelFileFlags.All) != 0)
+            throw Refuse(ModelFileProblem.BadHeader,
+                $"unknown flag bits 0x{(uint)flags:x8} (version {ModelFileLayout.Version} knows only 0x{(uint)ModelFileFlags.All:x8})");
+        Shape = new ModelShape(users, items, rank,
+            flags.HasFlag(ModelFileFlags.ImplicitItemFactors), flags.HasFlag(ModelFileFlags.Ranking), rankingRank);
+        if (Shape.FindProblem() is { } problem)
+            throw Refuse(ModelFileProblem.BadHeader, problem);
+        if (jsonLength < 0 || jsonLength > ModelFileLayout.MaxHeaderJsonBytes)
+            throw Refuse(ModelFileProblem.BadHeader,
+                $"the header JSON length is {jsonLength}; it must be between 0 and {ModelFileLayout.MaxHeaderJsonBytes}");
+
+        // The shape fixes every array length, so the whole file size is known now. Checking it here is
+        // what keeps a damaged or hostile header from making the arrays below allocate what the file
+        // does not hold.
+        long expected = Shape.FileSize(jsonLength);
+        if (SizeBytes < expected)
+            throw Refuse(ModelFileProblem.Truncated,
+                $"the file is {SizeBytes} bytes but its header describes {expected} bytes ({expected - SizeBytes} missing)");
+        if (SizeBytes > expected)
+            throw Refuse(ModelFileProblem.SizeMismatch,
+                $"the file is {SizeBytes} bytes but its header describes {expected} bytes ({SizeBytes - expected} too many)");
+
+        HeaderJson = new byte[jsonLength];
+        _reader.ReadBytes(HeaderJson, "the header JSON");
+    }
+
+    private void CheckMagic(ReadOnlySpan<byte> found)
+    {
+        if (!ModelFileLayout.Magic.StartsWith(found))
+            throw Refuse(ModelFileProblem.NotAModelFile,
+                $"expected the magic \"{Encoding.ASCII.GetString(ModelFileLayout.Magic)}\", found {DescribeBytes(found)}");
+        if (found.Length < ModelFileLayout.MagicSize)
+            throw Refuse(ModelFileProblem.Truncated,
+                $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.MagicSize}-byte magic");
+    }
+
+    private RankingParts ReadRankingParts(ModelShape shape) => new(
+        _reader.ReadArray<double>("ranking user factors X", shape.RankingUserFactorCount),
+        _reader.ReadArray<double>("ranking item factors Y", shape.RankingItemFactorCount),
+        _reader.ReadArray<double>("ranking item gram", shape.RankingGramCount),
+        _reader.ReadDouble("ranking lambda"),
+        _reader.ReadDouble("ranking alpha"));
+
+    private string VerifyChecksum()
+    {
+        byte[] computed = _reader.FinishHash();
+        var stored = new byte[ModelFileLayout.ChecksumSize];
+        _reader.ReadUnhashed(stored, "the checksum");
+        if (!computed.AsSpan().SequenceEqual(stored))
+            throw Refuse(ModelFileProblem.ChecksumMismatch,
+                $"the stored SHA-256 is {Convert.ToHexStringLower(stored)} but the content hashes to {Convert.ToHexStringLower(computed)}");
+        return Convert.ToHexStringLower(stored);
+    }
+
+    private ModelFileException Refuse(ModelFileProblem problem, string detail) => new(problem, Path, detail);
+
+    /// <summary>Hex plus the printable characters, so that "%PDF" or "{\"a\"" is recognisable in the message.</summary>
+    private static string DescribeBytes(ReadOnlySpan<byte> bytes)
+    {
+        var printable = new StringBuilder(bytes.Length);
+        foreach (byte b in bytes)
+            printable.Append(b is >= 0x20 and < 0x7f ? (char)b : '.');
+        return $"{Convert.ToHexString(bytes)} (\"{printable}\")";
+    }
+
+    private sealed record RankingParts(double[] UserFactors, double[] ItemFactors, double[] ItemGram, double Lambda, double Alpha)
+    {
+        public RankingModel ToModel(ModelShape shape) => new(
+            new FactorMatrix(shape.Users, shape.RankingRank, UserFactors),
+            new FactorMatrix(shape.Items, shape.RankingRank, ItemFactors),
+            ItemGram, Lambda, Alpha);
+    }
+}

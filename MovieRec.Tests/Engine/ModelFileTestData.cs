@@ -1,0 +1,223 @@
+using System.Runtime.InteropServices;
+using MovieRec.Core.Engine;
+
+namespace MovieRec.Tests.Engine;
+
+/// <summary>Hand-built models with seeded random contents, and a bit-for-bit comparison of two models.</summary>
+internal static class ModelFileTestData
+{
+    /// <summary>
+    /// A model whose every number is random (so a field written in the wrong place cannot go
+    /// unnoticed) and whose first factors are the doubles most easily mangled by a lossy copy.
+    /// </summary>
+    public static ModelSnapshot RandomModel(
+        int seed, int users = 7, int items = 5, int rank = 3,
+        bool svdPlusPlus = false, bool ranking = false, int rankingRank = 2)
+    {
+        var random = new Random(seed);
+        var userFactors = Doubles(random, users * rank);
+        double[] awkward = [double.NaN, -0.0, double.PositiveInfinity, double.Epsilon, double.MaxValue, -1e-310];
+        awkward.AsSpan(0, Math.Min(awkward.Length, userFactors.Length)).CopyTo(userFactors);
+
+        return new ModelSnapshot
+        {
+            Users = new IdMap(DistinctIds(random, users)),
+            Items = new IdMap(DistinctIds(random, items)),
+            Mu = 3.5 + random.NextDouble(),
+            UserBias = Doubles(random, users),
+            ItemBias = Doubles(random, items),
+            UserFactors = new FactorMatrix(users, rank, userFactors),
+            ItemFactors = new FactorMatrix(items, rank, Doubles(random, items * rank)),
+            ImplicitItemFactors = svdPlusPlus ? new FactorMatrix(items, rank, Doubles(random, items * rank)) : null,
+            Ranking = ranking
+                ? new RankingModel(
+                    new FactorMatrix(users, rankingRank, Doubles(random, users * rankingRank)),
+                    new FactorMatrix(items, rankingRank, Doubles(random, items * rankingRank)),
+                    Doubles(random, rankingRank * rankingRank),
+                    Lambda: 10 + 50 * random.NextDouble(),
+                    Alpha: random.NextDouble())
+                : null,
+            ItemNorms = Doubles(random, items),
+            ItemRatingCounts = Ints(random, items),
+            ItemRatingSums = Doubles(random, items),
+            UserRatingCounts = Ints(random, users),
+            Options = RandomOptions(random, rank, svdPlusPlus, ranking),
+            Facts = RandomFacts(random, users, items),
+        };
+    }
+
+    /// <summary>A copy of the model with its parts replaced, for invalid variants.</summary>
+    public static ModelSnapshot With(ModelSnapshot model, double[]? userBias = null) => new()
+    {
+        Users = model.Users,
+        Items = model.Items,
+        Mu = model.Mu,
+        UserBias = userBias ?? model.UserBias,
+        ItemBias = model.ItemBias,
+        UserFactors = model.UserFactors,
+        ItemFactors = model.ItemFactors,
+        ImplicitItemFactors = model.ImplicitItemFactors,
+        Ranking = model.Ranking,
+        ItemNorms = model.ItemNorms,
+        ItemRatingCounts = model.ItemRatingCounts,
+        ItemRatingSums = model.ItemRatingSums,
+        UserRatingCounts = model.UserRatingCounts,
+        Options = model.Options,
+        Facts = model.Facts,
+    };
+
+    /// <summary>Asserts that every array, scalar, option and fact of the two models is bit-for-bit the same.</summary>
+    public static void AssertSameModel(ModelSnapshot expected, ModelSnapshot actual)
+    {
+        Assert.Equal(expected.Users.Ids.ToArray(), actual.Users.Ids.ToArray());
+        Assert.Equal(expected.Items.Ids.ToArray(), actual.Items.Ids.ToArray());
+        AssertSameBits(expected.Mu, actual.Mu, "mu");
+        AssertSameBits(expected.UserBias, actual.UserBias, "user bias");
+        AssertSameBits(expected.ItemBias, actual.ItemBias, "item bias");
+        AssertSameMatrix(expected.UserFactors, actual.UserFactors, "P");
+        AssertSameMatrix(expected.ItemFactors, actual.ItemFactors, "Q");
+
+        Assert.Equal(expected.ImplicitItemFactors is null, actual.ImplicitItemFactors is null);
+        if (expected.ImplicitItemFactors is { } y)
+            AssertSameMatrix(y, actual.ImplicitItemFactors!, "SVD++ Y");
+
+        Assert.Equal(expected.Ranking is null, actual.Ranking is null);
+        if (expected.Ranking is { } ranking)
+        {
+            var loaded = actual.Ranking!;
+            AssertSameMatrix(ranking.UserFactors, loaded.UserFactors, "ranking X");
+            AssertSameMatrix(ranking.ItemFactors, loaded.ItemFactors, "ranking Y");
+            AssertSameBits(ranking.ItemGram, loaded.ItemGram, "ranking gram");
+            AssertSameBits(ranking.Lambda, loaded.Lambda, "ranking lambda");
+            AssertSameBits(ranking.Alpha, loaded.Alpha, "ranking alpha");
+        }
+
+        AssertSameBits(expected.ItemNorms, actual.ItemNorms, "item norms");
+        Assert.Equal(expected.ItemRatingCounts, actual.ItemRatingCounts);
+        AssertSameBits(expected.ItemRatingSums, actual.ItemRatingSums, "item sums");
+        Assert.Equal(expected.UserRatingCounts, actual.UserRatingCounts);
+
+        Assert.Equal(expected.Options, actual.Options);
+        AssertSameFacts(expected.Facts, actual.Facts);
+    }
+
+    public static void AssertSameFacts(TrainingFacts expected, TrainingFacts actual)
+    {
+        // Record equality compares the curve list by reference, so compare it apart.
+        Assert.Equal(expected with { Curve = [] }, actual with { Curve = [] });
+        Assert.Equal(expected.Curve, actual.Curve);
+        // DateTimeOffset equality ignores the offset; the file must keep it.
+        Assert.Equal(expected.TrainedAt.Offset, actual.TrainedAt.Offset);
+    }
+
+    private static void AssertSameMatrix(FactorMatrix expected, FactorMatrix actual, string name)
+    {
+        Assert.Equal(expected.Rows, actual.Rows);
+        Assert.Equal(expected.Rank, actual.Rank);
+        AssertSameBits(expected.Data, actual.Data, name);
+    }
+
+    private static void AssertSameBits(double expected, double actual, string name) =>
+        Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual),
+            $"{name}: expected {expected:R}, got {actual:R}");
+
+    private static void AssertSameBits(double[] expected, double[] actual, string name)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.True(MemoryMarshal.AsBytes(expected.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(actual.AsSpan())),
+            $"{name}: the loaded numbers differ from the saved ones");
+    }
+
+    private static TrainerOptions RandomOptions(Random random, int rank, bool svdPlusPlus, bool ranking) => new()
+    {
+        Rank = rank,
+        Lambda = random.NextDouble(),
+        WeightedLambda = random.Next(2) == 0,
+        BiasMode = BiasMode.FromMu,
+        ItemBiasShrinkage = 20 * random.NextDouble(),
+        UserBiasShrinkage = 20 * random.NextDouble(),
+        Iterations = random.Next(1, 50),
+        Seed = random.Next(),
+        Threads = random.Next(0, 16),
+        InitialScale = random.NextDouble(),
+        SvdPlusPlus = svdPlusPlus,
+        LambdaY = 500 * random.NextDouble(),
+        Ranking = ranking,
+        RankingRank = random.Next(1, 64),
+        RankingLambda = 100 * random.NextDouble(),
+        RankingAlpha = random.NextDouble(),
+        RankingIterations = random.Next(1, 30),
+        RankingRatingWeight = random.NextDouble(),
+    };
+
+    private static TrainingFacts RandomFacts(Random random, int users, int items) => new()
+    {
+        RatingCount = random.NextInt64(1, long.MaxValue),
+        UserCount = users,
+        MovieCount = items,
+        // A tick-precise instant in a non-UTC zone: both the ticks and the offset must survive.
+        TrainedAt = new DateTimeOffset(
+            new DateTime(2000, 1, 1).AddTicks(random.NextInt64(0, TimeSpan.TicksPerDay * 36500)),
+            TimeSpan.FromMinutes(15 * random.Next(-12 * 4, 14 * 4))),
+        DataFingerprint = $"sha256:{random.NextInt64():x16} \u00e9\u2713",
+        TrainSeconds = 1000 * random.NextDouble(),
+        HeldOutRmse = double.NaN,
+        Curve =
+        [
+            new IterationReport("als", 1, random.NextDouble(), null, random.NextDouble()),
+            new IterationReport("als", 2, random.NextDouble(), random.NextDouble(), random.NextDouble()),
+            new IterationReport("ranking", 1, double.PositiveInfinity, double.NaN, random.NextDouble()),
+        ],
+    };
+
+    private static int[] DistinctIds(Random random, int count)
+    {
+        // Sparse, increasing, then shuffled: the file must keep the dense-index order, not sort.
+        var ids = new int[count];
+        int id = 0;
+        for (int i = 0; i < count; i++)
+            ids[i] = id += random.Next(1, 1000);
+        random.Shuffle(ids);
+        return ids;
+    }
+
+    private static double[] Doubles(Random random, int count)
+    {
+        var values = new double[count];
+        for (int i = 0; i < count; i++)
+            values[i] = 4 * random.NextDouble() - 2;
+        return values;
+    }
+
+    private static int[] Ints(Random random, int count)
+    {
+        var values = new int[count];
+        for (int i = 0; i < count; i++)
+            values[i] = random.Next(0, 100_000);
+        return values;
+    }
+}
+
+/// <summary>A fresh directory under the system temp folder, deleted with everything in it afterwards.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "movierec-modelfile-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>The names of everything in the directory, hidden files included, sorted.</summary>
+    public string[] Entries() =>
+        Directory.GetFileSystemEntries(Path).Select(System.IO.Path.GetFileName).Order().ToArray()!;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+            Directory.Delete(Path, recursive: true);
+    }
+}
