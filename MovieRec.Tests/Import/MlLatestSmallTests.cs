@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MovieRec.Core.Import;
 using MovieRec.Core.Ratings;
 using Xunit.Abstractions;
@@ -133,26 +132,6 @@ public sealed class MlLatestSmallTests(ITestOutputHelper output)
         Assert.Equal(65_536, reports[0].Rows);
         Assert.InRange(reports[0].BytesRead, 1, fileLength - 1);
         Assert.Equal(new ImportProgress("ratings.csv", fileLength, fileLength, 100_836), reports[1]);
-    }
-
-    [Fact]
-    public void Ratings_parse_quickly()
-    {
-        // Warm up the JIT and the file cache, then time the best of three passes.
-        _ = Open().ReadRatings().Count();
-        var best = TimeSpan.MaxValue;
-        for (int pass = 0; pass < 3; pass++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            int count = Open().ReadRatings().Count();
-            stopwatch.Stop();
-            Assert.Equal(100_836, count);
-            best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
-        }
-        output.WriteLine($"ml-latest-small ratings.csv: best of 3 passes {best.TotalMilliseconds:F1} ms");
-
-        // The goal is well under 0.3 s; the bound is looser so a busy shared machine does not fail the test.
-        Assert.True(best < TimeSpan.FromSeconds(1), $"parsing took {best.TotalMilliseconds:F0} ms");
     }
 
     /// <summary>Records reports as they are made (Progress&lt;T&gt; would post them to the thread pool).</summary>
