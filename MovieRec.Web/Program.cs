@@ -1,6 +1,31 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using MovieRec.Web;
+using MovieRec.Web.Cli;
+using Serilog;
 
-app.MapGet("/", () => "Hello World!");
+Log.Logger = new LoggerConfiguration().Console().CreateLogger();
+try
+{
+    if (CommandLine.IsCommand(args)) return CommandLine.Run(args);
 
-app.Run();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddSerilog((services, configuration) => configuration.Console().ReadFrom.Configuration(builder.Configuration));
+    builder.Services.AddRazorPages();
+
+    var app = builder.Build();
+    app.UseSerilogRequestLogging();
+    app.UseStaticFiles();
+    app.UseRouting();
+    app.MapRazorPages();
+    app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+    app.Run();
+    return 0;
+}
+catch (Exception error) when (error is not HostAbortedException)
+{
+    Log.Fatal(error, "MovieRec stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    Log.CloseAndFlush();
+}

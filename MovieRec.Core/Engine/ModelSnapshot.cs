@@ -47,6 +47,24 @@ public sealed class ModelSnapshot
 
     public Biases Biases => new(Mu, UserBias, ItemBias);
 
+    /// <summary>mu + b_u + b_i + w_u . q_i by dense indices (-1 = unknown, its terms dropped), unclipped.</summary>
+    public double PredictByIndex(int userIndex, int itemIndex)
+    {
+        double prediction = Biases.Predict(userIndex, itemIndex);
+        if (userIndex >= 0 && itemIndex >= 0)
+            prediction += Numerics.VectorMath.Dot(UserFactors.Row(userIndex), ItemFactors.Row(itemIndex));
+        return prediction;
+    }
+
+    /// <summary>The same model with other training facts (a held-out RMSE measured afterwards, say).</summary>
+    public ModelSnapshot WithFacts(TrainingFacts facts) => new()
+    {
+        Users = Users, Items = Items, Mu = Mu, UserBias = UserBias, ItemBias = ItemBias,
+        UserFactors = UserFactors, ItemFactors = ItemFactors, ImplicitItemFactors = ImplicitItemFactors,
+        Ranking = Ranking, ItemNorms = ItemNorms, ItemRatingCounts = ItemRatingCounts, ItemRatingSums = ItemRatingSums,
+        UserRatingCounts = UserRatingCounts, Options = Options, Facts = facts,
+    };
+
     /// <summary>Throws when the parts do not fit together (lengths, ranks); used after loading.</summary>
     public void Validate()
     {

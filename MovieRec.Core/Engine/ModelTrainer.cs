@@ -12,23 +12,31 @@ namespace MovieRec.Core.Engine;
 public static class ModelTrainer
 {
     public static ModelSnapshot Train(ReadOnlySpan<Rating> ratings, TrainerOptions options,
-        IReadOnlyList<Rating>? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default)
+        IReadOnlyList<Rating>? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default,
+        RatingScale? scale = null)
     {
         TrainerOptionsValidator.ThrowIfInvalid(options);
         var clock = Stopwatch.StartNew();
         var matrix = RatingMatrix.Build(ratings);
         var biases = BiasEstimator.Estimate(matrix, options.BiasMode, options.ItemBiasShrinkage, options.UserBiasShrinkage);
-        var heldOut = validation is null ? null : HeldOutRatings.Create(validation, matrix.Users, matrix.Items, RatingScale.HalfStars);
+        var heldOut = validation is null ? null : HeldOutRatings.Create(validation, matrix.Users, matrix.Items, scale ?? RatingScale.HalfStars);
 
-        var factors = ExplicitAls.Fit(matrix, biases, options, heldOut, report, cancel);
-        var ranking = options.Ranking ? ImplicitAls.Fit(matrix, options, report, cancel) : null;
+        var curve = new List<IterationReport>();
+        void Record(IterationReport line)
+        {
+            curve.Add(line);
+            report?.Invoke(line);
+        }
 
-        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, report);
-        return snapshot;
+        var factors = ExplicitAls.Fit(matrix, biases, options, heldOut, Record, cancel);
+        var ranking = options.Ranking ? ImplicitAls.Fit(matrix, options, Record, cancel) : null;
+
+        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve);
+        return heldOut is null ? snapshot : snapshot.WithFacts(snapshot.Facts with { HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex) });
     }
 
     private static ModelSnapshot Assemble(RatingMatrix matrix, Biases biases, RatingFactors factors, RankingModel? ranking,
-        TrainerOptions options, double seconds, Action<IterationReport>? report)
+        TrainerOptions options, double seconds, IReadOnlyList<IterationReport> curve)
     {
         var q = factors.ItemFactors;
         var norms = new double[q.Rows];
@@ -67,6 +75,7 @@ public static class ModelTrainer
                 TrainedAt = DateTimeOffset.UtcNow,
                 DataFingerprint = matrix.Fingerprint,
                 TrainSeconds = seconds,
+                Curve = curve,
             },
         };
         return snapshot;

@@ -52,13 +52,7 @@ public sealed class Recommender
     }
 
     /// <summary>Raw (unclipped) predicted rating by dense indices, -1 meaning unknown.</summary>
-    public double PredictByIndex(int userIndex, int itemIndex)
-    {
-        double prediction = Model.Biases.Predict(userIndex, itemIndex);
-        if (userIndex >= 0 && itemIndex >= 0)
-            prediction += VectorMath.Dot(Model.UserFactors.Row(userIndex), Model.ItemFactors.Row(itemIndex));
-        return prediction;
-    }
+    public double PredictByIndex(int userIndex, int itemIndex) => Model.PredictByIndex(userIndex, itemIndex);
 
     /// <summary>The pick score of every item (dense index order) for a profile.</summary>
     public float[] ScoreAll(UserProfile profile)

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MovieRec.Core.Benchmarks;
+using MovieRec.Core.Engine;
+using MovieRec.Core.Engine.Scoring;
+
+namespace MovieRec.Web.Cli;
+
+/// <summary>
+/// bench recommend: latency of the three questions a request asks of a model — top-N picks for a
+/// known user, similar movies of a movie, and fold-in of a new user's ratings — over random
+/// users and movies, after a warm-up, one call at a time.
+/// </summary>
+public static class BenchRecommendCommand
+{
+    public const string Usage = """
+        bench recommend --model FILE [--samples N] [--n N] [--seed N] [--json OUT]
+          p50 / p99 / max latency of top-N (N = 10), similar movies and fold-in (20 to 100 ratings).
+        """;
+
+    public static int Run(CommandArguments args, IReadOnlyList<string> commandLine)
+    {
+        string path = args.RequiredText("model");
+        int samples = args.Int("samples", 10, 1_000_000) ?? 2000;
+        int n = args.Int("n", 1, 1000) ?? 10;
+        int seed = args.Int("seed") ?? 1;
+        string? jsonPath = args.Text("json");
+        args.RejectUnknown();
+
+        var model = ModelFile.Read(path);
+        var recommender = new Recommender(model);
+        var random = new Random(seed);
+        var noExclusions = new HashSet<int>();
+        int users = model.Users.Count, items = model.Items.Count;
+
+        var topN = Measure(samples, () =>
+        {
+            var profile = FoldIn.Known(model, random.Next(users));
+            return () => recommender.Recommend(profile, n, noExclusions);
+        });
+        var similar = Measure(samples, () =>
+        {
+            int movieId = model.Items.IdOf(random.Next(items));
+            return () => recommender.Similar(movieId, n);
+        });
+        var foldIn = Measure(samples, () =>
+        {
+            var ratings = Enumerable.Range(0, random.Next(20, 101))
+                .Select(_ => (model.Items.IdOf(random.Next(items)), (double)random.Next(1, 11) / 2)).ToArray();
+            return () => FoldIn.Compute(model, ratings);
+        });
+
+        Console.WriteLine($"model {path}: {users:N0} users, {items:N0} movies, rank {model.Rank}, ranking rank {model.Ranking?.Rank.ToString() ?? "none"}; {samples} samples each, N = {n}");
+        foreach (var (name, latency) in new[] { ("top-N", topN), ("similar", similar), ("fold-in", foldIn) })
+            Console.WriteLine($"{name,-8} p50 {latency.P50Ms,8:F3} ms   p99 {latency.P99Ms,8:F3} ms   max {latency.MaxMs,8:F3} ms");
+        Console.WriteLine($"machine: {MachineInfo.Describe()}");
+        Console.WriteLine($"command: {MachineInfo.CommandLine(commandLine)}");
+        if (jsonPath is not null)
+        {
+            var json = new
+            {
+                topn = topN.ToJson(),
+                similar = similar.ToJson(),
+                foldin = foldIn.ToJson(),
+            };
+            File.WriteAllText(jsonPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Times <paramref name="samples"/> calls, each prepared outside the timing by
+    /// <paramref name="prepare"/>, after a warm-up of a tenth as many.
+    /// </summary>
+    private static LatencySummary Measure(int samples, Func<Func<object>> prepare)
+    {
+        for (int n = 0; n < Math.Max(10, samples / 10); n++) prepare()();
+        var timings = new double[samples];
+        for (int n = 0; n < samples; n++)
+        {
+            var call = prepare();
+            long start = Stopwatch.GetTimestamp();
+            call();
+            timings[n] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        return LatencySummary.Of(timings);
+    }
+}

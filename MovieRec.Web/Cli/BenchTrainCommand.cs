@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MovieRec.Core.Benchmarks;
+using MovieRec.Core.Engine;
+using MovieRec.Core.Import;
+using MovieRec.Core.Ratings;
+using Serilog;
+
+namespace MovieRec.Web.Cli;
+
+/// <summary>
+/// bench train: how fast the trainer is on a real dataset or a synthetic one of any shape —
+/// wall time in all and per iteration, achieved GFLOP/s of the ALS solves, peak working set.
+/// </summary>
+public static class BenchTrainCommand
+{
+    public const string Usage = """
+        bench train (--dataset DIR | --synthetic [USERS,MOVIES,RATINGS]) [--model als|full] [--rank N]
+                    [--iterations N] [--threads N] [--output FILE] [--json OUT] [hyper-parameters]
+          --synthetic alone is the MovieLens 32M shape (200,948 users, 87,585 movies, 32,000,204 ratings).
+          --model als (default) times the rating model alone (ALS, no SVD++ term, no ranking model);
+          --model full times everything `train` fits with these options.
+        """;
+
+    public static readonly IReadOnlySet<string> OptionalValues = new HashSet<string> { "synthetic" };
+
+    public static int Run(CommandArguments args, IReadOnlyList<string> commandLine)
+    {
+        string? dataset = args.Text("dataset");
+        bool synthetic = args.Has("synthetic");
+        string? shapeText = args.Text("synthetic");
+        string model = args.Text("model") ?? "als";
+        string? output = args.Text("output");
+        string? jsonPath = args.Text("json");
+        var defaults = model switch
+        {
+            "als" => new TrainerOptions { SvdPlusPlus = false, Ranking = false },
+            "full" => new TrainerOptions(),
+            _ => throw new UsageException($"--model takes als or full, not \"{model}\""),
+        };
+        var options = TrainingArguments.Read(args, defaults);
+        args.RejectUnknown();
+        if ((dataset is null) == !synthetic) throw new UsageException("give either --dataset DIR or --synthetic [USERS,MOVIES,RATINGS]");
+
+        Rating[] ratings = synthetic ? Generate(SyntheticShape.Parse(shapeText)) : MovieLensDataset.Open(dataset!).ReadRatings().ToArray();
+
+        var curve = new List<IterationReport>();
+        var log = TrainingLog.For(options);
+        var clock = Stopwatch.StartNew();
+        var trained = ModelTrainer.Train(ratings, options, report: line => { curve.Add(line); log(line); });
+        double total = clock.Elapsed.TotalSeconds;
+        long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+
+        var ratingIterations = curve.Where(line => line.Model != "ranking").ToList();
+        double perIteration = ratingIterations.Average(line => line.Seconds);
+        double gflops = RatingSolveFlops(trained) / perIteration / 1e9;
+        var result = new
+        {
+            total_seconds = total,
+            seconds_per_iteration = perIteration,
+            gflops,
+            peak_working_set_bytes = peak,
+            ratings = trained.Facts.RatingCount,
+            rank = options.Rank,
+            iterations = options.Iterations,
+            threads = options.EffectiveThreads,
+        };
+
+        Console.WriteLine($"ratings {result.ratings:N0}, users {trained.Users.Count:N0}, movies {trained.Items.Count:N0}, model {model}, rank {options.Rank}, iterations {options.Iterations}, threads {result.threads}");
+        Console.WriteLine($"total {total:F2} s, {perIteration:F3} s per rating-model iteration, {gflops:F2} GFLOP/s in the ALS solves, peak working set {peak / (1024.0 * 1024 * 1024):F2} GiB");
+        Console.WriteLine($"machine: {MachineInfo.Describe()}");
+        Console.WriteLine($"command: {MachineInfo.CommandLine(commandLine)}");
+        if (jsonPath is not null) File.WriteAllText(jsonPath, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        if (output is not null)
+        {
+            ModelFile.Write(trained, output);
+            Log.Information("Wrote the trained model to {Path}", output);
+        }
+        return 0;
+    }
+
+    private static Rating[] Generate(SyntheticShape shape)
+    {
+        Log.Information("Generating {Ratings:N0} synthetic ratings ({Users:N0} users, {Movies:N0} movies)", shape.Ratings, shape.Users, shape.Movies);
+        var progress = new Progress<double>(share => Log.Information("Generated {Percent:F0} %", share * 100));
+        return SyntheticRatings.Generate(shape, progress: progress);
+    }
+
+    /// <summary>The solve work of one ALS iteration: every user row and every item row once.</summary>
+    private static double RatingSolveFlops(ModelSnapshot model)
+    {
+        int k = model.Rank;
+        double flops = 0;
+        foreach (int n in model.UserRatingCounts) flops += RidgeSolver.EstimatedFlops(n, k);
+        foreach (int n in model.ItemRatingCounts) flops += RidgeSolver.EstimatedFlops(n, k);
+        return flops;
+    }
+}
