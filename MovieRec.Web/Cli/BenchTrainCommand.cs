@@ -42,7 +42,7 @@ public static class BenchTrainCommand
         args.RejectUnknown();
         if ((dataset is null) == !synthetic) throw new UsageException("give either --dataset DIR or --synthetic [USERS,MOVIES,RATINGS]");
 
-        Rating[] ratings = synthetic ? Generate(SyntheticShape.Parse(shapeText)) : MovieLensDataset.Open(dataset!).ReadRatings().ToArray();
+        Rating[] ratings = synthetic ? Generate(ParseShape(shapeText)) : MovieLensDataset.Open(dataset!).ReadRatings().ToArray();
 
         var curve = new List<IterationReport>();
         var log = TrainingLog.For(options);
@@ -77,6 +77,18 @@ public static class BenchTrainCommand
             Log.Information("Wrote the trained model to {Path}", output);
         }
         return 0;
+    }
+
+    private static SyntheticShape ParseShape(string? text)
+    {
+        try
+        {
+            return SyntheticShape.Parse(text);
+        }
+        catch (FormatException error)
+        {
+            throw new UsageException(error.Message);
+        }
     }
 
     private static Rating[] Generate(SyntheticShape shape)
