@@ -2,7 +2,6 @@ using MovieRec.Core.Engine;
 using MovieRec.Core.Engine.Scoring;
 using MovieRec.Core.Evaluation;
 using MovieRec.Core.Ratings;
-using MovieRec.Tests.Evaluation;
 
 namespace MovieRec.Tests.Engine;
 
@@ -15,10 +14,9 @@ public class SharedSplitAccuracyTests
     [Fact]
     public void Default_model_meets_the_rating_and_top_n_targets()
     {
-        string datasets = SharedSplitFiles.DatasetsFolder();
-        var train = SharedSplitFiles.ReadRatings(Path.Combine(datasets, "ml-latest-small-split", "train.csv"));
-        var test = SharedSplitFiles.ReadRatings(Path.Combine(datasets, "ml-latest-small-split", "test.csv"));
-        var movies = SharedSplitFiles.ReadMovies(Path.Combine(datasets, "ml-latest-small", "movies.csv"));
+        var train = SharedSplit.Train;
+        var test = SharedSplit.Test;
+        var movies = SharedSplit.Movies;
 
         var model = ModelTrainer.Train(train, new TrainerOptions());
         var data = new EvaluationData(train, test, movies, RatingScale.HalfStars);
@@ -33,9 +31,8 @@ public class SharedSplitAccuracyTests
     [Fact]
     public void The_original_design_overfits_and_weighted_lambda_fixes_it()
     {
-        string datasets = SharedSplitFiles.DatasetsFolder();
-        var train = SharedSplitFiles.ReadRatings(Path.Combine(datasets, "ml-latest-small-split", "train.csv"));
-        var test = SharedSplitFiles.ReadRatings(Path.Combine(datasets, "ml-latest-small-split", "test.csv"));
+        var train = SharedSplit.Train;
+        var test = SharedSplit.Test;
 
         double Rmse(TrainerOptions options)
         {

@@ -14,10 +14,9 @@ public class SharedSplitTests(ITestOutputHelper output)
     [Fact]
     public void Most_popular_on_the_shared_split_matches_the_independent_measurement()
     {
-        string datasets = SharedSplitFiles.DatasetsFolder();
-        Rating[] train = SharedSplitFiles.ReadRatings(Path.Combine(datasets, "ml-latest-small-split", "train.csv"));
-        Rating[] test = SharedSplitFiles.ReadRatings(Path.Combine(datasets, "ml-latest-small-split", "test.csv"));
-        Movie[] movies = SharedSplitFiles.ReadMovies(Path.Combine(datasets, "ml-latest-small", "movies.csv"));
+        Rating[] train = SharedSplit.Train;
+        Rating[] test = SharedSplit.Test;
+        Movie[] movies = SharedSplit.Movies;
         Assert.Equal(80_896, train.Length);
         Assert.Equal(9_742, movies.Length);
         Assert.Contains(movies, m => m.Title == "11'09\"01 - September 11 (2002)"); // the parser copes with quotes
