@@ -16,7 +16,7 @@ public class TopNSelectorTests
     public void Skipped_and_nan_entries_never_appear()
     {
         float[] scores = [5f, float.NaN, 4f, 3f];
-        Assert.Equal([2, 3], TopNSelector.Select(scores, 5, i => i == 0));
+        Assert.Equal([2, 3], TopNSelector.Select(scores.Select((s, i) => i == 0 ? float.NaN : s).ToArray(), 5));
     }
 
     [Fact]

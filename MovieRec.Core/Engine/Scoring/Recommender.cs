@@ -1,3 +1,4 @@
+using System.Buffers;
 using MovieRec.Core.Engine.Numerics;
 
 namespace MovieRec.Core.Engine.Scoring;
@@ -65,9 +66,25 @@ public sealed class Recommender
     /// <summary>The n best picks for a profile, excluding the movies in <paramref name="exclude"/> (what they rated).</summary>
     public IReadOnlyList<ScoredMovie> Recommend(UserProfile profile, int n, IReadOnlySet<int> exclude)
     {
-        var scores = ScoreAll(profile);
-        var best = TopNSelector.Select(scores, n, i => exclude.Contains(Model.Items.IdOf(i)));
-        return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), scores[i], PredictRating(profile, Model.Items.IdOf(i)))).ToList();
+        // A pooled buffer: a fresh array per request would land on the large-object heap for a
+        // big catalogue and bring on the full collections that make the slowest requests slow.
+        var buffer = ArrayPool<float>.Shared.Rent(Model.Items.Count);
+        try
+        {
+            var scores = buffer.AsSpan(0, Model.Items.Count);
+            ScoringIndex.MultiplyRows(Index.PickRows, Index.PickQuery(profile), scores);
+            foreach (int movieId in exclude)
+            {
+                int item = Model.Items.IndexOf(movieId);
+                if (item >= 0) scores[item] = float.NaN;
+            }
+            var best = TopNSelector.Select(scores, n);
+            return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), buffer[i], PredictRating(profile, Model.Items.IdOf(i)))).ToList();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Movies nearest to one movie by cosine over Q; empty when the model does not know it.</summary>
@@ -77,10 +94,20 @@ public sealed class Recommender
         if (item < 0 || Model.ItemNorms[item] == 0) return [];
         int k = Index.Rank;
         var query = Index.UnitItemFactors.AsSpan(item * k, k);
-        var scores = new float[Model.Items.Count];
-        ScoringIndex.MultiplyRows(Index.UnitItemFactors, query, scores);
-        var best = TopNSelector.Select(scores, n, i => i == item || Model.ItemNorms[i] == 0);
-        return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), scores[i], null)).ToList();
+        var buffer = ArrayPool<float>.Shared.Rent(Model.Items.Count);
+        try
+        {
+            var scores = buffer.AsSpan(0, Model.Items.Count);
+            ScoringIndex.MultiplyRows(Index.UnitItemFactors, query, scores);
+            scores[item] = float.NaN;
+            foreach (int empty in Index.ItemsWithoutFactors) scores[empty] = float.NaN;
+            var best = TopNSelector.Select(scores, n);
+            return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), buffer[i], null)).ToList();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The most rated movies, most first.</summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace MovieRec.Core.Engine.Scoring;
@@ -41,6 +42,7 @@ public sealed class ScoringIndex
                 for (int c = 0; c < k; c++) unit[c] = (float)(q[c] / norm);
             }
         }
+        ItemsWithoutFactors = Enumerable.Range(0, items).Where(i => model.ItemNorms[i] == 0).ToArray();
         RankingRank = rankingRank;
         Rank = k;
         ItemCount = items;
@@ -58,6 +60,9 @@ public sealed class ScoringIndex
     /// <summary>Row i: q_i / |q_i| (zeros for a zero vector).</summary>
     public float[] UnitItemFactors { get; }
 
+    /// <summary>Items whose q_i is zero: cosine similarity says nothing about them.</summary>
+    public int[] ItemsWithoutFactors { get; }
+
     /// <summary>The query matching <see cref="PickRows"/> for a profile.</summary>
     public float[] PickQuery(UserProfile profile)
     {
@@ -73,17 +78,19 @@ public sealed class ScoringIndex
     public static void MultiplyRows(float[] rows, ReadOnlySpan<float> query, Span<float> scores)
     {
         int width = query.Length;
+        if (rows.Length < (long)scores.Length * width) throw new ArgumentException("fewer rows than scores");
         int vectorWidth = Vector<float>.Count;
+        int whole = width / vectorWidth * vectorWidth;
         ref float start = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref float q = ref MemoryMarshal.GetReference(query);
         for (int i = 0; i < scores.Length; i++)
         {
-            var row = MemoryMarshal.CreateReadOnlySpan(ref System.Runtime.CompilerServices.Unsafe.Add(ref start, i * width), width);
+            ref float row = ref Unsafe.Add(ref start, (nint)i * width);
             var acc = Vector<float>.Zero;
-            int c = 0;
-            for (; c + vectorWidth <= width; c += vectorWidth)
-                acc = Vector.FusedMultiplyAdd(new Vector<float>(row[c..]), new Vector<float>(query[c..]), acc);
+            for (int c = 0; c < whole; c += vectorWidth)
+                acc = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, (nuint)c), Vector.LoadUnsafe(ref q, (nuint)c), acc);
             float sum = Vector.Sum(acc);
-            for (; c < width; c++) sum += row[c] * query[c];
+            for (int c = whole; c < width; c++) sum += Unsafe.Add(ref row, c) * Unsafe.Add(ref q, c);
             scores[i] = sum;
         }
     }

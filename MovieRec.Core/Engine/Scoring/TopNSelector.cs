@@ -7,8 +7,12 @@ namespace MovieRec.Core.Engine.Scoring;
 /// </summary>
 public static class TopNSelector
 {
-    /// <summary>The indices of the n highest scores, best first, skipping where <paramref name="skip"/> is true.</summary>
-    public static int[] Select(ReadOnlySpan<float> scores, int n, Func<int, bool>? skip = null)
+    /// <summary>
+    /// The indices of the n highest scores, best first. A NaN score is never picked: callers mark
+    /// what must not be recommended (movies already rated, the movie itself) by setting its score
+    /// to NaN, which keeps this loop free of per-item lookups.
+    /// </summary>
+    public static int[] Select(ReadOnlySpan<float> scores, int n)
     {
         if (n <= 0) return [];
         var heap = new (float Score, int Index)[Math.Min(n, scores.Length)];
@@ -16,7 +20,7 @@ public static class TopNSelector
         for (int i = 0; i < scores.Length; i++)
         {
             float score = scores[i];
-            if (float.IsNaN(score) || (skip is not null && skip(i))) continue;
+            if (float.IsNaN(score)) continue;
             if (size < heap.Length)
             {
                 heap[size] = (score, i);
