@@ -66,6 +66,16 @@ public sealed class RidgeSolver
         ReadOnlySpan<double> centre, Span<double> result)
     {
         int n = rows.Length;
+        if (n == 1)
+        {
+            // One rating (a third of the movies of ml-latest-small): the 1 x 1 system needs no
+            // factorisation, alpha = (y - x . c) / (x . x + lambda).
+            var x0 = x.Row(rows[0]);
+            double alpha0 = (targets[0] - (centre.IsEmpty ? 0 : VectorMath.Dot(x0, centre))) / (VectorMath.Dot(x0, x0) + lambda);
+            if (centre.IsEmpty) result.Clear(); else centre.CopyTo(result);
+            VectorMath.AddScaled(result, alpha0, x0);
+            return;
+        }
         var (gram, rhs) = _cholesky.Buffers(n);
         for (int a = 0; a < n; a++)
         {

@@ -25,6 +25,7 @@ public class RidgeSolverTests
     }
 
     [Theory]
+    [InlineData(1, 8)]   // one rating: the 1 x 1 dual in closed form
     [InlineData(3, 8)]   // fewer ratings than factors: the dual form
     [InlineData(8, 8)]   // as many: the primal form
     [InlineData(20, 8)]

@@ -44,6 +44,10 @@ public static class BenchTrainCommand
 
         Rating[] ratings = synthetic ? Generate(ParseShape(shapeText)) : MovieLensDataset.Open(dataset!).ReadRatings().ToArray();
 
+        // One short run first, so that just-in-time compilation is not timed (as any benchmark
+        // harness warms up); the figures are then those of a process that has trained before.
+        ModelTrainer.Train(ratings.AsSpan(0, Math.Min(ratings.Length, 2000)), options with { Iterations = 1, RankingIterations = 1 });
+
         var curve = new List<IterationReport>();
         var log = TrainingLog.For(options);
         var clock = Stopwatch.StartNew();

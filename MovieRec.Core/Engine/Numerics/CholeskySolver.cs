@@ -9,6 +9,13 @@ namespace MovieRec.Core.Engine.Numerics;
 /// </summary>
 public sealed class CholeskySolver
 {
+    static CholeskySolver()
+    {
+        // The engine runs one solve per thread over many rows; MathNet's own parallel loops
+        // inside each small solve would only add scheduling overhead, so they are turned off.
+        MathNet.Numerics.Control.UseSingleThread();
+    }
+
     private readonly ILinearAlgebraProvider _provider = LinearAlgebraControl.Provider;
     private readonly Dictionary<int, (double[] Matrix, double[] Rhs)> _scratch = new();
 
