@@ -27,6 +27,7 @@ configs=(
   "--svdpp false --ranking false --rank 64 --lambda 0.15"
   "--ranking false --lambda-y 100"
   "--ranking false --lambda-y 300"
+  "--ranking false --lambda-y 30"
   "--ranking false --lambda-y 1000"
   "--ranking false --rank 30"
   "--ranking false --rank 64"

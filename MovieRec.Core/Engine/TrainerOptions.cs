@@ -43,7 +43,7 @@ public sealed record TrainerOptions
     public bool SvdPlusPlus { get; init; } = true;
 
     /// <summary>Ridge strength of the y_j factors.</summary>
-    public double LambdaY { get; init; } = 300;
+    public double LambdaY { get; init; } = 100;
 
     // --- the ranking model: implicit-feedback ALS over "rated or not" (Hu, Koren, Volinsky 2008) ---
 
