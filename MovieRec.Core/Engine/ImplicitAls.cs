@@ -61,12 +61,12 @@ public static class ImplicitAls
         int k = factors.Rank;
         int blocks = (factors.Rows + blockRows - 1) / blockRows;
         var partials = new double[blocks][];
-        ParallelRows.For(blocks, threads, () => 0, (block, _) =>
+        ParallelRows.For(blocks, threads, () => new GramAccumulator(), (block, accumulator) =>
         {
             int start = block * blockRows, end = Math.Min(factors.Rows, start + blockRows);
             var rows = Enumerable.Range(start, end - start).ToArray();
             var partial = new double[k * k];
-            VectorMath.AddOuterProducts(factors, rows, ReadOnlySpan<double>.Empty, partial);
+            accumulator.Add(factors, rows, ReadOnlySpan<double>.Empty, partial);
             partials[block] = partial;
         });
         var gram = new double[k * k];

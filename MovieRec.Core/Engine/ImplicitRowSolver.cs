@@ -12,6 +12,7 @@ namespace MovieRec.Core.Engine;
 public sealed class ImplicitRowSolver
 {
     private readonly CholeskySolver _cholesky = new();
+    private readonly GramAccumulator _gram = new();
     private double[] _weights = new double[64];
     private readonly double[] _base;
 
@@ -31,7 +32,7 @@ public sealed class ImplicitRowSolver
         var (matrix, rhs) = _cholesky.Buffers(k);
         gram.CopyTo(matrix, 0);
         // The outer products fill the lower triangle only; G is symmetric already.
-        VectorMath.AddOuterProducts(y, rows, confidenceMinusOne, matrix);
+        _gram.Add(y, rows, confidenceMinusOne, matrix);
         VectorMath.MirrorLowerTriangle(matrix, k);
         VectorMath.AddToDiagonal(matrix, k, lambda);
         Array.Clear(rhs);

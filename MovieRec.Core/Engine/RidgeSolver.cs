@@ -16,6 +16,7 @@ namespace MovieRec.Core.Engine;
 public sealed class RidgeSolver
 {
     private readonly CholeskySolver _cholesky = new();
+    private readonly GramAccumulator _gram = new();
 
     public void Solve(FactorMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
         ReadOnlySpan<double> centre, Span<double> result)
@@ -51,7 +52,7 @@ public sealed class RidgeSolver
         int k = x.Rank;
         var (gram, rhs) = _cholesky.Buffers(k);
         Array.Clear(gram);
-        VectorMath.AddOuterProducts(x, rows, ReadOnlySpan<double>.Empty, gram);
+        _gram.Add(x, rows, ReadOnlySpan<double>.Empty, gram);
         VectorMath.MirrorLowerTriangle(gram, k);
         VectorMath.AddToDiagonal(gram, k, lambda);
 
