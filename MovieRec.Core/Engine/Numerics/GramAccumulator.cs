@@ -12,13 +12,14 @@ namespace MovieRec.Core.Engine.Numerics;
 /// vectors; then each 4 x (2 vectors) tile of the lower triangle is summed over the block in
 /// registers and added to the matrix once. Keeping the eight accumulators in registers, instead of
 /// loading and storing matrix elements for every rating, is what makes this kernel fast; blocks
-/// of <see cref="BlockRows"/> rows keep the gathered data in the first-level caches.
+/// of at most <see cref="BlockBytes"/> keep the gathered rows in the first-level data cache,
+/// which every tile pass reads again.
 /// Only the lower triangle (column &lt;= row) is guaranteed; see <see cref="VectorMath.MirrorLowerTriangle"/>.
 /// One instance per thread.
 /// </summary>
 public sealed class GramAccumulator
 {
-    private const int BlockRows = 128;
+    private const int BlockBytes = 24 * 1024;
     private const int TileRows = 4;
     private static readonly int Width = Vector<double>.Count;
 
@@ -30,11 +31,12 @@ public sealed class GramAccumulator
         if (gram.Length != k * k) throw new ArgumentException("gram must be rank x rank");
         if (!weights.IsEmpty && weights.Length != rows.Length) throw new ArgumentException("one weight per row");
         int padded = (k + 2 * Width - 1) / (2 * Width) * (2 * Width);
-        if (_block.Length < BlockRows * padded) _block = new double[BlockRows * padded];
+        int blockRows = Math.Max(8, BlockBytes / (padded * sizeof(double)));
+        if (_block.Length < blockRows * padded) _block = new double[blockRows * padded];
 
-        for (int start = 0; start < rows.Length; start += BlockRows)
+        for (int start = 0; start < rows.Length; start += blockRows)
         {
-            int count = Math.Min(BlockRows, rows.Length - start);
+            int count = Math.Min(blockRows, rows.Length - start);
             Gather(factors, rows.Slice(start, count), weights.IsEmpty ? weights : weights.Slice(start, count), padded);
             AddBlock(count, padded, k, gram);
         }
