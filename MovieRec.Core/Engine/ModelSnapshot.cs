@@ -6,8 +6,9 @@ namespace MovieRec.Core.Engine;
 /// Rating prediction: r_hat(u,i) = Mu + UserBias[u] + ItemBias[i] + UserFactors[u] . ItemFactors[i].
 /// With SVD++ the stored user row is already p_u + |R(u)|^-1/2 sum_{j in R(u)} y_j, and
 /// <see cref="ImplicitItemFactors"/> holds the y_j for folding in users the model has not seen.
+/// A record so that a variant is one `with` expression; its arrays are shared, never copied.
 /// </summary>
-public sealed class ModelSnapshot
+public sealed record ModelSnapshot
 {
     public required IdMap Users { get; init; }
     public required IdMap Items { get; init; }
@@ -55,15 +56,6 @@ public sealed class ModelSnapshot
             prediction += Numerics.VectorMath.Dot(UserFactors.Row(userIndex), ItemFactors.Row(itemIndex));
         return prediction;
     }
-
-    /// <summary>The same model with other training facts (a held-out RMSE measured afterwards, say).</summary>
-    public ModelSnapshot WithFacts(TrainingFacts facts) => new()
-    {
-        Users = Users, Items = Items, Mu = Mu, UserBias = UserBias, ItemBias = ItemBias,
-        UserFactors = UserFactors, ItemFactors = ItemFactors, ImplicitItemFactors = ImplicitItemFactors,
-        Ranking = Ranking, ItemNorms = ItemNorms, ItemRatingCounts = ItemRatingCounts, ItemRatingSums = ItemRatingSums,
-        UserRatingCounts = UserRatingCounts, Options = Options, Facts = facts,
-    };
 
     /// <summary>Throws when the parts do not fit together (lengths, ranks); used after loading.</summary>
     public void Validate()

@@ -32,7 +32,7 @@ public static class ModelTrainer
         var ranking = options.Ranking ? ImplicitAls.Fit(matrix, options, Record, cancel) : null;
 
         var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve);
-        return heldOut is null ? snapshot : snapshot.WithFacts(snapshot.Facts with { HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex) });
+        return heldOut is null ? snapshot : snapshot with { Facts = snapshot.Facts with { HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex) } };
     }
 
     private static ModelSnapshot Assemble(RatingMatrix matrix, Biases biases, RatingFactors factors, RankingModel? ranking,

@@ -46,26 +46,6 @@ internal static class ModelFileTestData
         };
     }
 
-    /// <summary>A copy of the model with its parts replaced, for invalid variants.</summary>
-    public static ModelSnapshot With(ModelSnapshot model, double[]? userBias = null) => new()
-    {
-        Users = model.Users,
-        Items = model.Items,
-        Mu = model.Mu,
-        UserBias = userBias ?? model.UserBias,
-        ItemBias = model.ItemBias,
-        UserFactors = model.UserFactors,
-        ItemFactors = model.ItemFactors,
-        ImplicitItemFactors = model.ImplicitItemFactors,
-        Ranking = model.Ranking,
-        ItemNorms = model.ItemNorms,
-        ItemRatingCounts = model.ItemRatingCounts,
-        ItemRatingSums = model.ItemRatingSums,
-        UserRatingCounts = model.UserRatingCounts,
-        Options = model.Options,
-        Facts = model.Facts,
-    };
-
     /// <summary>Asserts that every array, scalar, option and fact of the two models is bit-for-bit the same.</summary>
     public static void AssertSameModel(ModelSnapshot expected, ModelSnapshot actual)
     {

@@ -49,7 +49,7 @@ public sealed class ModelFileWriteSafetyTests : IDisposable
     {
         ModelFile.Write(_previous, _path);
         byte[] before = File.ReadAllBytes(_path);
-        var invalid = With(_next, userBias: new double[1]);
+        var invalid = _next with { UserBias = new double[1] };
 
         var error = Assert.Throws<InvalidDataException>(() => ModelFile.Write(invalid, _path));
 
