@@ -15,6 +15,10 @@ internal sealed class MongoUserStore(MongoCollections collections, MongoUserIds 
     {
         StoreValidation.Username(username);
         var roleList = StoreValidation.Roles(roles);
+        // Looked up first so that the usual refusal does not use up an id; the unique index
+        // still decides when two registrations of one name race.
+        if (await GetByNameAsync(username, cancellationToken) is not null)
+            throw new UsernameTakenException(username);
         for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
         {
             var document = new UserDocument
