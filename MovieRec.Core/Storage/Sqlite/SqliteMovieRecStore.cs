@@ -25,6 +25,9 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     /// <summary>The database file.</summary>
     public string Path => _connections.Path;
 
+    /// <summary>Opens connections configured as the store's own are, for tests that inspect the file.</summary>
+    internal SqliteConnections Connections => _connections;
+
     public IMovieStore Movies { get; }
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
