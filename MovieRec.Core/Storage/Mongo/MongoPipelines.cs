@@ -9,7 +9,7 @@ internal static class MongoPipelines
     /// <summary>Computed per page for the rating order: (stats.sum + m * mu) / (stats.count + m).</summary>
     public const string DampedMeanField = "dampedMean";
 
-    /// <summary>Computed per page for the year order: 1 when the movie has no year, else 0.</summary>
+    /// <summary>Computed per page for the ascending year order: 1 when the movie has no year, else 0.</summary>
     public const string YearMissingField = "yearMissing";
 
     /// <summary>
@@ -22,7 +22,7 @@ internal static class MongoPipelines
         var pipeline = new EmptyPipelineDefinition<MovieDocument>().Match(filter);
         if (query.Sort == MovieSort.Rating)
             pipeline = pipeline.AppendStage<MovieDocument, MovieDocument, MovieDocument>(AddDampedMean(globalMean));
-        if (query.Sort == MovieSort.Year)
+        if (query.Sort == MovieSort.Year && !query.IsDescending)
             pipeline = pipeline.AppendStage<MovieDocument, MovieDocument, MovieDocument>(AddYearMissing());
         return pipeline
             .Sort(MongoSorts.MovieList(query.Sort, query.IsDescending))

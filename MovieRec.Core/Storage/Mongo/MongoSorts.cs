@@ -23,8 +23,11 @@ internal static class MongoSorts
         {
             MovieSort.Popularity => Direction(new ExpressionFieldDefinition<MovieDocument, int>(d => d.Stats.Count), descending),
             MovieSort.Rating => Direction(MongoPipelines.DampedMeanField, descending),
-            // yearMissing is 1 for movies without a year: sorted ascending it puts them last either way.
-            MovieSort.Year => Movie.Combine(Movie.Ascending(MongoPipelines.YearMissingField), Direction(new ExpressionFieldDefinition<MovieDocument, int?>(d => d.Year), descending)),
+            // MongoDB sorts null lowest: last when descending already (and the movies_year index
+            // serves it); when ascending, the computed yearMissing (1 for no year) puts them last.
+            MovieSort.Year => descending
+                ? Movie.Descending(d => d.Year)
+                : Movie.Combine(Movie.Ascending(MongoPipelines.YearMissingField), Movie.Ascending(d => d.Year)),
             MovieSort.Title => Direction(new ExpressionFieldDefinition<MovieDocument, string>(d => d.TitleKey), descending),
             _ => throw new StoreValidationException("Unknown sort order."),
         };

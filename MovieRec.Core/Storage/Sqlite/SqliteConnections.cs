@@ -9,14 +9,15 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteConnections
 {
-    // How long a writer waits for another writer's transaction before giving up with SQLITE_BUSY.
+    // How long a writer waits for another writer's transaction before giving up with SQLITE_BUSY
+    // (SQLite's busy handler), and how long Microsoft.Data.Sqlite retries a busy command.
     private const int BusyTimeoutMilliseconds = 30_000;
 
     // Settings that live on the connection, not in the file. A pooled connection keeps them, but
     // the pool does not say whether a handle is new, so every open sets them again (microseconds).
     // synchronous=FULL syncs the WAL at every commit: an acknowledged rating survives a power cut.
-    private const string PerConnectionPragmas =
-        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+    private static readonly string PerConnectionPragmas =
+        $"PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
 
     public SqliteConnections(string path)
     {
@@ -27,7 +28,6 @@ internal sealed class SqliteConnections
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            ForeignKeys = true,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
     }

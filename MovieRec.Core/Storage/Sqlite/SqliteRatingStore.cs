@@ -104,7 +104,8 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
     public async IAsyncEnumerable<Rating> StreamAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // The reader steps through the table's own key order; rows are read as they are yielded.
-        // Under WAL the open read does not block writers.
+        // Under WAL the open read does not block writers, but the WAL cannot be checkpointed past
+        // this reader's snapshot until the stream ends: consume it promptly.
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command("SELECT user_id, movie_id, value, timestamp FROM ratings ORDER BY user_id, movie_id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -8,18 +8,18 @@ public abstract partial class StoreContractTests
     public async Task ConcurrentWritesToOneMovie_LeaveStatisticsEqualToARecount()
     {
         const int Writers = 8;
-        const int WritesEach = 30;
+        const int WritesEach = 60;
         await AddPlainMoviesAsync(2);
         await AddUsersAsync(12);
-        // An awaited gate rather than a Barrier: blocking eight pool threads on two cores would
-        // wait for the pool to grow instead of starting the writers together.
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var start = new Barrier(Writers);
 
-        // Writers overlap on the same (user, movie) pairs, so inserts, changes and deletes of one
-        // rating race each other, not only writes to the movie's statistics.
-        var writers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        // A thread per writer (LongRunning), released together by the barrier: the SQLite store's
+        // async calls complete synchronously, so on the thread pool the writers would start one
+        // by one as the pool grows and barely overlap. Writers share (user, movie) pairs, so
+        // inserts, changes and deletes of one rating race each other, not only the statistics.
+        var writers = Enumerable.Range(0, Writers).Select(writer => Task.Factory.StartNew(async () =>
         {
-            await start.Task;
+            start.SignalAndWait();
             for (var i = 0; i < WritesEach; i++)
             {
                 var user = (writer + i) % 12 + 1;
@@ -28,8 +28,7 @@ public abstract partial class StoreContractTests
                 else
                     await Store.Ratings.UpsertAsync(Stars(user, 1, ((writer * 3 + i) % 10 + 1) * 0.5f, timestamp: i));
             }
-        })).ToArray();
-        start.SetResult();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()).ToArray();
         await Task.WhenAll(writers);
 
         await AssertStatisticsMatchRecountAsync([1, 2]);

@@ -13,7 +13,7 @@ public sealed class MongoPipelinesRenderTests
     [InlineData(MovieSort.Popularity, SortDirection.Ascending, "{ 'stats.count': 1, _id: 1 }")]
     [InlineData(MovieSort.Rating, SortDirection.Natural, "{ dampedMean: -1, _id: 1 }")]
     [InlineData(MovieSort.Rating, SortDirection.Ascending, "{ dampedMean: 1, _id: 1 }")]
-    [InlineData(MovieSort.Year, SortDirection.Natural, "{ yearMissing: 1, year: -1, _id: 1 }")]
+    [InlineData(MovieSort.Year, SortDirection.Natural, "{ year: -1, _id: 1 }")]
     [InlineData(MovieSort.Year, SortDirection.Ascending, "{ yearMissing: 1, year: 1, _id: 1 }")]
     [InlineData(MovieSort.Title, SortDirection.Natural, "{ titleKey: 1, _id: 1 }")]
     [InlineData(MovieSort.Title, SortDirection.Descending, "{ titleKey: -1, _id: 1 }")]
@@ -52,12 +52,23 @@ public sealed class MongoPipelinesRenderTests
     }
 
     [Fact]
-    public void YearOrderPage_MarksMoviesWithoutAYearToSortThemLast()
+    public void OldestFirstPage_MarksMoviesWithoutAYearToSortThemLast()
+    {
+        var query = new MovieQuery { Sort = MovieSort.Year, Direction = SortDirection.Ascending };
+
+        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList(null, null), query, globalMean: 3.0));
+
+        Assert.Equal(Json("{ $addFields: { yearMissing: { $cond: [ { $eq: [ { $ifNull: ['$year', null] }, null ] }, 1, 0 ] } } }"), pipeline[1]);
+        Assert.Equal(Json("{ $sort: { yearMissing: 1, year: 1, _id: 1 } }"), pipeline[2]);
+    }
+
+    [Fact]
+    public void NewestFirstPage_NeedsNoComputedField()
     {
         var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList(null, null), new MovieQuery { Sort = MovieSort.Year }, globalMean: 3.0));
 
-        Assert.Equal(Json("{ $addFields: { yearMissing: { $cond: [ { $eq: [ { $ifNull: ['$year', null] }, null ] }, 1, 0 ] } } }"), pipeline[1]);
-        Assert.Equal(Json("{ $sort: { yearMissing: 1, year: -1, _id: 1 } }"), pipeline[2]);
+        Assert.Equal(Json("{ $sort: { year: -1, _id: 1 } }"), pipeline[1]);
+        Assert.Equal(4, pipeline.Count);
     }
 
     [Fact]
