@@ -5,7 +5,7 @@ using Serilog;
 Log.Logger = new LoggerConfiguration().Console().CreateLogger();
 try
 {
-    if (CommandLine.IsCommand(args)) return CommandLine.Run(args);
+    if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(args);
 
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddSerilog((services, configuration) => configuration.Console().ReadFrom.Configuration(builder.Configuration));
@@ -17,7 +17,7 @@ try
     app.UseRouting();
     app.MapRazorPages();
     app.MapGet("/health", () => Results.Json(new { status = "ok" }));
-    app.Run();
+    await app.RunAsync();
     return 0;
 }
 catch (Exception error) when (error is not HostAbortedException)

@@ -13,7 +13,7 @@ public sealed class ConsoleCapture
         Console.SetError(error);
         try
         {
-            int exit = MovieRec.Web.Cli.CommandLine.Run(args);
+            int exit = MovieRec.Web.Cli.CommandLine.RunAsync(args).GetAwaiter().GetResult();
             return (exit, output.ToString(), error.ToString());
         }
         finally

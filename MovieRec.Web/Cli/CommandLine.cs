@@ -25,11 +25,11 @@ public static class CommandLine
     /// <summary>True when the arguments name a command rather than configure the web host.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') || args is ["-h"] or ["--help"];
 
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         try
         {
-            return Dispatch(args);
+            return await DispatchAsync(args);
         }
         catch (UsageException error)
         {
@@ -47,10 +47,13 @@ public static class CommandLine
         }
     }
 
-    private static int Dispatch(string[] args)
+    private static async Task<int> DispatchAsync(string[] args)
     {
         switch (args)
         {
+            case ["__store-writer", .. var rest]:
+                // Hidden: the child process of the storage crash test.
+                return await StoreWriterCommand.RunAsync(rest);
             case ["help" or "--help" or "-h", ..]:
                 Console.WriteLine(Usage);
                 return 0;

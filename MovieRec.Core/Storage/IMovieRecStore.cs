@@ -1,0 +1,24 @@
+namespace MovieRec.Core.Storage;
+
+/// <summary>
+/// The app's persistent state: movies with their live rating statistics, user accounts and
+/// ratings. One instance per process, safe for many concurrent callers; open it with
+/// <see cref="MovieRecStoreFactory"/>.
+/// </summary>
+public interface IMovieRecStore : IAsyncDisposable
+{
+    /// <summary>"sqlite" or "mongo": which implementation this is, for logs and diagnostics.</summary>
+    string Provider { get; }
+
+    IMovieStore Movies { get; }
+    IUserStore Users { get; }
+    IRatingStore Ratings { get; }
+
+    /// <summary>
+    /// Recomputes every movie's rating count and sum from the ratings themselves and returns how
+    /// many movies had statistics that disagreed. A repair tool: the statistics are kept up to date
+    /// by every rating write, but a crash between the two writes of a MongoDB rating update, or a
+    /// hand edit of the data, can leave them off.
+    /// </summary>
+    Task<int> ReconcileStatisticsAsync(CancellationToken cancellationToken = default);
+}

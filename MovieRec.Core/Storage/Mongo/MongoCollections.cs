@@ -1,0 +1,27 @@
+using MongoDB.Driver;
+
+namespace MovieRec.Core.Storage.Mongo;
+
+/// <summary>
+/// The four collections. Writes use majority acknowledgement with journaling (j: true): an
+/// acknowledged write is on disk and survives a crash of the server, as with SQLite's FULL sync.
+/// </summary>
+internal sealed class MongoCollections
+{
+    public static readonly WriteConcern DurableWrites = WriteConcern.WMajority.With(journal: true);
+
+    public MongoCollections(IMongoDatabase database)
+    {
+        Database = database.WithWriteConcern(DurableWrites);
+        Movies = Database.GetCollection<MovieDocument>("movies");
+        Users = Database.GetCollection<UserDocument>("users");
+        Ratings = Database.GetCollection<RatingDocument>("ratings");
+        Counters = Database.GetCollection<CounterDocument>("counters");
+    }
+
+    public IMongoDatabase Database { get; }
+    public IMongoCollection<MovieDocument> Movies { get; }
+    public IMongoCollection<UserDocument> Users { get; }
+    public IMongoCollection<RatingDocument> Ratings { get; }
+    public IMongoCollection<CounterDocument> Counters { get; }
+}

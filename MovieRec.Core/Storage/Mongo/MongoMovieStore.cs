@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using MovieRec.Core.Catalog;
+
+namespace MovieRec.Core.Storage.Mongo;
+
+internal sealed class MongoMovieStore(MongoCollections collections, ILogger logger) : IMovieStore
+{
+    // Upserts per bulk write: a few hundred kilobytes per round trip.
+    private const int UpsertBatchSize = 1_000;
+
+    public async Task<Movie?> GetAsync(int movieId, CancellationToken cancellationToken = default)
+    {
+        var document = await collections.Movies.Find(MongoQueries.MovieById(movieId)).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToMovie();
+    }
+
+    public async Task<IReadOnlyDictionary<int, Movie>> GetManyAsync(IEnumerable<int> movieIds, CancellationToken cancellationToken = default)
+    {
+        var documents = await collections.Movies.Find(MongoQueries.MoviesByIds(movieIds)).ToListAsync(cancellationToken);
+        return documents.ToDictionary(d => d.Id, d => d.ToMovie());
+    }
+
+    public async Task<MoviePage> QueryAsync(MovieQuery query, CancellationToken cancellationToken = default)
+    {
+        StoreValidation.Query(query);
+        var filter = MongoQueries.MovieList(StoreValidation.TitleText(query), StoreValidation.Genre(query));
+        var globalMean = await GlobalMeanAsync(cancellationToken);
+        var totalCount = await collections.Movies.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
+        var documents = await collections.Movies.Aggregate(MongoPipelines.MoviePage(filter, query, globalMean), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        var items = documents.Select(d => new MovieListing(d.ToMovie(), d.ToStatistics())).ToList();
+        return new MoviePage(items, totalCount, query.Page, query.PageSize, globalMean);
+    }
+
+    public async Task<MovieStatistics?> GetStatisticsAsync(int movieId, CancellationToken cancellationToken = default)
+    {
+        var document = await collections.Movies.Find(MongoQueries.MovieById(movieId)).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToStatistics();
+    }
+
+    public async Task<IReadOnlyDictionary<int, MovieStatistics>> GetStatisticsManyAsync(IEnumerable<int> movieIds, CancellationToken cancellationToken = default)
+    {
+        var documents = await collections.Movies.Find(MongoQueries.MoviesByIds(movieIds))
+            .Project<MovieDocument>(Builders<MovieDocument>.Projection.Include(d => d.Stats))
+            .ToListAsync(cancellationToken);
+        return documents.ToDictionary(d => d.Id, d => d.ToStatistics());
+    }
+
+    public async Task<IReadOnlyList<string>> ListGenresAsync(CancellationToken cancellationToken = default)
+    {
+        var cursor = await collections.Movies.DistinctAsync(
+            new StringFieldDefinition<MovieDocument, string>("genres"), Builders<MovieDocument>.Filter.Empty, cancellationToken: cancellationToken);
+        var genres = await cursor.ToListAsync(cancellationToken);
+        return genres.Order(StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
+        (int)await collections.Movies.CountDocumentsAsync(Builders<MovieDocument>.Filter.Empty, cancellationToken: cancellationToken);
+
+    public async Task<int> UpsertManyAsync(IEnumerable<Movie> movies, CancellationToken cancellationToken = default)
+    {
+        var all = movies.ToList();
+        foreach (var movie in all)
+            StoreValidation.Movie(movie);
+        var written = 0;
+        foreach (var batch in all.Chunk(UpsertBatchSize))
+        {
+            var writes = batch.Select(movie => new UpdateOneModel<MovieDocument>(MongoQueries.MovieById(movie.MovieId), MongoUpdates.UpsertCatalogue(movie)) { IsUpsert = true });
+            // Ordered: when a batch names a movie twice, the later entry wins, as in SQLite.
+            await collections.Movies.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = true }, cancellationToken);
+            written += batch.Length;
+        }
+        logger.LogInformation("Upserted {Count} movies", written);
+        return written;
+    }
+
+    internal async Task<double> GlobalMeanAsync(CancellationToken cancellationToken)
+    {
+        var totals = await collections.Movies.Aggregate(MongoPipelines.StatisticsTotals(), cancellationToken: cancellationToken)
+            .FirstOrDefaultAsync(cancellationToken);
+        return totals is null
+            ? RatingDamping.EmptyStoreMean
+            : RatingDamping.GlobalMean(totals["sum"].ToDouble(), totals["count"].ToInt64());
+    }
+}

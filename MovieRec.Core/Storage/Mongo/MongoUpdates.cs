@@ -1,0 +1,61 @@
+using MongoDB.Driver;
+using MovieRec.Core.Catalog;
+
+namespace MovieRec.Core.Storage.Mongo;
+
+/// <summary>Every update the MongoDB store sends, built in one place so that tests can render each to JSON.</summary>
+internal static class MongoUpdates
+{
+    private static UpdateDefinitionBuilder<MovieDocument> Movie => Builders<MovieDocument>.Update;
+    private static UpdateDefinitionBuilder<UserDocument> User => Builders<UserDocument>.Update;
+
+    /// <summary>
+    /// Adds a rating change to a movie's statistics with $inc, which the server applies atomically:
+    /// concurrent changes to one movie add up instead of overwriting each other.
+    /// </summary>
+    public static UpdateDefinition<MovieDocument> ApplyRatingDelta(int countDelta, double sumDelta) =>
+        Movie.Inc(d => d.Stats.Count, countDelta).Inc(d => d.Stats.Sum, sumDelta);
+
+    /// <summary>Overwrites the statistics with a recount (reconcile only).</summary>
+    public static UpdateDefinition<MovieDocument> SetStatistics(int count, double sum) =>
+        Movie.Set(d => d.Stats.Count, count).Set(d => d.Stats.Sum, sum);
+
+    /// <summary>
+    /// Writes a movie's catalogue fields, creating the movie when missing. The statistics are set
+    /// only on insert: re-importing a catalogue must not reset the counts of rated movies.
+    /// </summary>
+    public static UpdateDefinition<MovieDocument> UpsertCatalogue(Movie movie) => Movie
+        .Set(d => d.Title, movie.Title)
+        .Set(d => d.TitleKey, movie.Title.ToLowerInvariant())
+        .Set(d => d.Year, movie.Year)
+        .Set(d => d.Genres, movie.Genres.ToList())
+        .Set(d => d.Tags, movie.Tags.ToList())
+        .Set(d => d.ImdbId, movie.ImdbId)
+        .Set(d => d.TmdbId, movie.TmdbId)
+        .SetOnInsert(d => d.Stats, new MovieStatsDocument());
+
+    /// <summary>
+    /// A rating's new value and time. Used with upsert on the (userId, movieId) filter: when the
+    /// rating is new, the server copies userId and movieId from the filter into the document.
+    /// </summary>
+    public static UpdateDefinition<RatingDocument> SetRating(float value, long timestamp) =>
+        Builders<RatingDocument>.Update.Set(d => d.Value, (double)value).Set(d => d.Timestamp, timestamp);
+
+    public static UpdateDefinition<UserDocument> SetPasswordHash(string? passwordHash) => User.Set(d => d.PasswordHash, passwordHash);
+
+    public static UpdateDefinition<UserDocument> GrantRole(string role) => User.AddToSet(d => d.Roles, role);
+
+    public static UpdateDefinition<UserDocument> CountFailedLogin() => User.Inc(d => d.FailedLoginCount, 1);
+
+    public static UpdateDefinition<UserDocument> ResetFailedLogins() =>
+        User.Set(d => d.FailedLoginCount, 0).Set(d => d.LockoutEnd, null);
+
+    public static UpdateDefinition<UserDocument> SetLockoutEnd(DateTimeOffset? lockoutEnd) =>
+        User.Set(d => d.LockoutEnd, lockoutEnd?.UtcDateTime);
+
+    /// <summary>Hands out the next value of a counter: $inc by one (with upsert, a missing counter starts at 1).</summary>
+    public static UpdateDefinition<CounterDocument> NextCounterValue() => Builders<CounterDocument>.Update.Inc(d => d.Value, 1);
+
+    /// <summary>Lifts a counter to at least <paramref name="floor"/> with $max, never lowering it.</summary>
+    public static UpdateDefinition<CounterDocument> RaiseCounterTo(int floor) => Builders<CounterDocument>.Update.Max(d => d.Value, floor);
+}

@@ -1,0 +1,34 @@
+using MongoDB.Bson.Serialization.Attributes;
+using MovieRec.Core.Catalog;
+
+namespace MovieRec.Core.Storage.Mongo;
+
+/// <summary>
+/// A movie in the "movies" collection: { _id: movieId, title, titleKey, year, genres, tags,
+/// imdbId, tmdbId, stats: { count, sum } }. titleKey is the title lower-cased by .NET, the sort key
+/// for the title order (the same folding the SQLite store uses).
+/// </summary>
+[BsonIgnoreExtraElements]
+internal sealed class MovieDocument
+{
+    [BsonId] public int Id { get; set; }
+    [BsonElement("title")] public string Title { get; set; } = "";
+    [BsonElement("titleKey")] public string TitleKey { get; set; } = "";
+    [BsonElement("year")] public int? Year { get; set; }
+    [BsonElement("genres")] public List<string> Genres { get; set; } = [];
+    [BsonElement("tags")] public List<string> Tags { get; set; } = [];
+    [BsonElement("imdbId")] public string? ImdbId { get; set; }
+    [BsonElement("tmdbId")] public int? TmdbId { get; set; }
+    [BsonElement("stats")] public MovieStatsDocument Stats { get; set; } = new();
+
+    public Movie ToMovie() => new(Id, Title, Year, Genres) { Tags = Tags, ImdbId = ImdbId, TmdbId = TmdbId };
+
+    public MovieStatistics ToStatistics() => new(Id, Stats.Count, Stats.Sum);
+}
+
+/// <summary>The live statistics embedded in a movie: changed only with $inc, or set by a reconcile.</summary>
+internal sealed class MovieStatsDocument
+{
+    [BsonElement("count")] public int Count { get; set; }
+    [BsonElement("sum")] public double Sum { get; set; }
+}

@@ -1,0 +1,206 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using MovieRec.Core.Catalog;
+
+namespace MovieRec.Core.Storage.Sqlite;
+
+internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger logger) : IMovieStore
+{
+    public async Task<Movie?> GetAsync(int movieId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {SqliteMovieRows.Columns} FROM movies m WHERE m.movie_id = $id")
+            .With("$id", movieId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? SqliteMovieRows.Read(reader).Movie : null;
+    }
+
+    public async Task<IReadOnlyDictionary<int, Movie>> GetManyAsync(IEnumerable<int> movieIds, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<int, Movie>();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+                $"SELECT {SqliteMovieRows.Columns} FROM movies m WHERE m.movie_id IN (SELECT value FROM json_each($ids))")
+            .With("$ids", SqliteCommands.IdsJson(movieIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var movie = SqliteMovieRows.Read(reader).Movie;
+            found[movie.MovieId] = movie;
+        }
+        return found;
+    }
+
+    public async Task<MoviePage> QueryAsync(MovieQuery query, CancellationToken cancellationToken = default)
+    {
+        StoreValidation.Query(query);
+        var titleText = StoreValidation.TitleText(query);
+        var genre = StoreValidation.Genre(query);
+
+        var where = "WHERE 1 = 1";
+        if (titleText is not null)
+            where += $" AND m.title_folded LIKE $title {SqliteLikePattern.EscapeClause}";
+        if (genre is not null)
+            where += " AND m.movie_id IN (SELECT g.movie_id FROM movie_genres g WHERE g.genre = $genre)";
+        void Bind(SqliteCommand command)
+        {
+            if (titleText is not null)
+                command.With("$title", SqliteLikePattern.Contains(titleText.ToLowerInvariant()));
+            if (genre is not null)
+                command.With("$genre", genre);
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // One snapshot for the mean, the count and the rows, so the page agrees with itself.
+        using var transaction = connection.BeginRead();
+        var globalMean = await GlobalMeanAsync(connection, transaction, cancellationToken);
+
+        await using var count = connection.Command($"SELECT COUNT(*) FROM movies m {where}", transaction);
+        Bind(count);
+        var totalCount = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken));
+
+        await using var select = connection.Command(
+                $"SELECT {SqliteMovieRows.Columns} FROM movies m {where} ORDER BY {SqliteMovieOrder.OrderBy(query)} LIMIT $limit OFFSET $offset",
+                transaction)
+            .With("$limit", query.PageSize)
+            .With("$offset", query.Offset);
+        if (query.Sort == MovieSort.Rating)
+            select.With(SqliteMovieOrder.PriorWeightParameter, RatingDamping.PriorWeight).With(SqliteMovieOrder.GlobalMeanParameter, globalMean);
+        Bind(select);
+        var items = new List<MovieListing>(query.PageSize);
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                items.Add(SqliteMovieRows.Read(reader));
+        }
+        transaction.Commit();
+        return new MoviePage(items, totalCount, query.Page, query.PageSize, globalMean);
+    }
+
+    public async Task<MovieStatistics?> GetStatisticsAsync(int movieId, CancellationToken cancellationToken = default)
+    {
+        var found = await GetStatisticsManyAsync([movieId], cancellationToken);
+        return found.TryGetValue(movieId, out var statistics) ? statistics : null;
+    }
+
+    public async Task<IReadOnlyDictionary<int, MovieStatistics>> GetStatisticsManyAsync(IEnumerable<int> movieIds, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<int, MovieStatistics>();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+                "SELECT movie_id, rating_count, rating_sum FROM movies WHERE movie_id IN (SELECT value FROM json_each($ids))")
+            .With("$ids", SqliteCommands.IdsJson(movieIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var statistics = new MovieStatistics(reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2));
+            found[statistics.MovieId] = statistics;
+        }
+        return found;
+    }
+
+    public async Task<IReadOnlyList<string>> ListGenresAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT DISTINCT genre FROM movie_genres ORDER BY genre");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var genres = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+            genres.Add(reader.GetString(0));
+        return genres;
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT COUNT(*) FROM movies");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    public async Task<int> UpsertManyAsync(IEnumerable<Movie> movies, CancellationToken cancellationToken = default)
+    {
+        // A catalogue is small (under 100,000 movies): check it whole before the first write.
+        var all = movies.ToList();
+        foreach (var movie in all)
+            StoreValidation.Movie(movie);
+        var written = 0;
+        foreach (var batch in all.Chunk(ImportBatch.Size))
+            written += await UpsertBatchAsync(batch, cancellationToken);
+        logger.LogInformation("Upserted {Count} movies", written);
+        return written;
+    }
+
+    private async Task<int> UpsertBatchAsync(Movie[] batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginWrite();
+
+        // Prepared once, run once per row: the statement is compiled a single time per batch.
+        // The statistics columns are left out on purpose: an import never resets them.
+        await using var upsert = connection.Command("""
+            INSERT INTO movies (movie_id, title, title_folded, year, imdb_id, tmdb_id)
+            VALUES ($id, $title, $title_folded, $year, $imdb_id, $tmdb_id)
+            ON CONFLICT (movie_id) DO UPDATE SET
+                title = excluded.title, title_folded = excluded.title_folded, year = excluded.year,
+                imdb_id = excluded.imdb_id, tmdb_id = excluded.tmdb_id
+            """, transaction);
+        var id = upsert.Parameter("$id", SqliteType.Integer);
+        var title = upsert.Parameter("$title", SqliteType.Text);
+        var titleFolded = upsert.Parameter("$title_folded", SqliteType.Text);
+        var year = upsert.Parameter("$year", SqliteType.Integer);
+        var imdbId = upsert.Parameter("$imdb_id", SqliteType.Text);
+        var tmdbId = upsert.Parameter("$tmdb_id", SqliteType.Integer);
+
+        await using var clearChildren = connection.Command(
+            "DELETE FROM movie_genres WHERE movie_id = $id; DELETE FROM movie_tags WHERE movie_id = $id;", transaction);
+        var clearId = clearChildren.Parameter("$id", SqliteType.Integer);
+
+        await using var addGenre = connection.Command("INSERT INTO movie_genres (movie_id, position, genre) VALUES ($id, $position, $value)", transaction);
+        var (genreMovie, genrePosition, genreValue) = ChildParameters(addGenre);
+        await using var addTag = connection.Command("INSERT INTO movie_tags (movie_id, position, tag) VALUES ($id, $position, $value)", transaction);
+        var (tagMovie, tagPosition, tagValue) = ChildParameters(addTag);
+
+        foreach (var movie in batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            id.Value = movie.MovieId;
+            title.Value = movie.Title;
+            titleFolded.Value = movie.Title.ToLowerInvariant();
+            year.Value = (object?)movie.Year ?? DBNull.Value;
+            imdbId.Value = (object?)movie.ImdbId ?? DBNull.Value;
+            tmdbId.Value = (object?)movie.TmdbId ?? DBNull.Value;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+
+            clearId.Value = movie.MovieId;
+            await clearChildren.ExecuteNonQueryAsync(cancellationToken);
+            await InsertChildrenAsync(addGenre, genreMovie, genrePosition, genreValue, movie.MovieId, movie.Genres, cancellationToken);
+            await InsertChildrenAsync(addTag, tagMovie, tagPosition, tagValue, movie.MovieId, movie.Tags, cancellationToken);
+        }
+        transaction.Commit();
+        return batch.Length;
+    }
+
+    private static (SqliteParameter Movie, SqliteParameter Position, SqliteParameter Value) ChildParameters(SqliteCommand command) =>
+        (command.Parameter("$id", SqliteType.Integer), command.Parameter("$position", SqliteType.Integer), command.Parameter("$value", SqliteType.Text));
+
+    private static async Task InsertChildrenAsync(SqliteCommand command, SqliteParameter movie, SqliteParameter position, SqliteParameter value,
+        int movieId, IReadOnlyList<string> values, CancellationToken cancellationToken)
+    {
+        movie.Value = movieId;
+        for (var i = 0; i < values.Count; i++)
+        {
+            position.Value = i;
+            value.Value = values[i];
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    internal static async Task<double> GlobalMeanAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        // A scan of the movies table (tens of thousands of rows), not of the ratings.
+        await using var command = connection.Command("SELECT TOTAL(rating_sum), TOTAL(rating_count) FROM movies", transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return RatingDamping.GlobalMean(reader.GetDouble(0), (long)reader.GetDouble(1));
+    }
+}

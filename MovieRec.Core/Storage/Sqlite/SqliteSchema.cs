@@ -1,0 +1,108 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace MovieRec.Core.Storage.Sqlite;
+
+/// <summary>
+/// The database layout, versioned with PRAGMA user_version: migration N takes a file from version
+/// N-1 to N, inside one transaction, so a crash mid-migration leaves the old version intact.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations = [Version1];
+
+    public static int CurrentVersion => Migrations.Length;
+
+    public static async Task MigrateAsync(SqliteConnection connection, string path, ILogger logger, CancellationToken cancellationToken)
+    {
+        // WAL is a property of the file (it persists) and cannot be switched inside a transaction.
+        await using (var wal = connection.Command("PRAGMA journal_mode = WAL;"))
+        {
+            var mode = (string?)await wal.ExecuteScalarAsync(cancellationToken);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                throw new StoreException($"SQLite could not switch {path} to WAL journaling (it reports '{mode}').");
+        }
+
+        using var transaction = connection.BeginWrite();
+        var version = await ReadVersionAsync(connection, transaction, cancellationToken);
+        if (version > CurrentVersion)
+            throw new StoreException($"The database {path} has schema version {version}, but this build of MovieRec knows only up to {CurrentVersion}: use a newer MovieRec.");
+        for (var next = version + 1; next <= CurrentVersion; next++)
+        {
+            await using var migrate = connection.Command(Migrations[next - 1], transaction);
+            await migrate.ExecuteNonQueryAsync(cancellationToken);
+            // PRAGMA takes no parameters; the version is our own integer, never input.
+            await using var stamp = connection.Command($"PRAGMA user_version = {next};", transaction);
+            await stamp.ExecuteNonQueryAsync(cancellationToken);
+            logger.LogInformation("Migrated SQLite database {Path} to schema version {Version}", path, next);
+        }
+        transaction.Commit();
+    }
+
+    public static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("PRAGMA user_version;", transaction);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    // Ratings and the child tables are WITHOUT ROWID: their primary key is the data's natural key,
+    // so rows sit in key order and no second b-tree is kept for a rowid.
+    // The movie indexes serve each list order in its usual direction (see SqliteMovieOrder).
+    // Titles are stored a second time lower-cased (by .NET, for every script) to search and sort
+    // without case; rating_sum is a REAL, exact for sums of half-star values.
+    private const string Version1 = """
+        CREATE TABLE movies (
+            movie_id     INTEGER PRIMARY KEY,
+            title        TEXT    NOT NULL,
+            title_folded TEXT    NOT NULL,
+            year         INTEGER,
+            imdb_id      TEXT,
+            tmdb_id      INTEGER,
+            rating_count INTEGER NOT NULL DEFAULT 0,
+            rating_sum   REAL    NOT NULL DEFAULT 0
+        );
+        CREATE INDEX movies_by_popularity ON movies (rating_count DESC, movie_id);
+        CREATE INDEX movies_by_year ON movies (year DESC, movie_id);
+        CREATE INDEX movies_by_title ON movies (title_folded, movie_id);
+
+        CREATE TABLE movie_genres (
+            movie_id INTEGER NOT NULL REFERENCES movies (movie_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            genre    TEXT    NOT NULL,
+            PRIMARY KEY (movie_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX movie_genres_by_genre ON movie_genres (genre, movie_id);
+
+        CREATE TABLE movie_tags (
+            movie_id INTEGER NOT NULL REFERENCES movies (movie_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            tag      TEXT    NOT NULL,
+            PRIMARY KEY (movie_id, position)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE users (
+            user_id            INTEGER PRIMARY KEY,
+            username           TEXT    NOT NULL COLLATE NOCASE,
+            username_key       TEXT    NOT NULL UNIQUE,
+            password_hash      TEXT,
+            failed_login_count INTEGER NOT NULL DEFAULT 0,
+            lockout_end_ms     INTEGER,
+            created_at_ms      INTEGER NOT NULL
+        );
+
+        CREATE TABLE user_roles (
+            user_id INTEGER NOT NULL REFERENCES users (user_id) ON DELETE CASCADE,
+            role    TEXT    NOT NULL,
+            PRIMARY KEY (user_id, role)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE ratings (
+            user_id   INTEGER NOT NULL REFERENCES users (user_id),
+            movie_id  INTEGER NOT NULL REFERENCES movies (movie_id),
+            value     REAL    NOT NULL CHECK (value BETWEEN 0.5 AND 5.0 AND value * 2 = CAST(value * 2 AS INTEGER)),
+            timestamp INTEGER NOT NULL,
+            PRIMARY KEY (user_id, movie_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ratings_by_movie ON ratings (movie_id);
+        """;
+}

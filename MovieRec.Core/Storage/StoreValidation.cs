@@ -1,0 +1,85 @@
+using MovieRec.Core.Catalog;
+using MovieRec.Core.Ratings;
+
+namespace MovieRec.Core.Storage;
+
+/// <summary>
+/// The input checks both stores run before they write, so that SQLite and MongoDB refuse the
+/// same things with the same words.
+/// </summary>
+internal static class StoreValidation
+{
+    public static void Rating(in Rating rating)
+    {
+        if (RatingValue.Problem(rating.Value) is { } problem)
+            throw new StoreValidationException($"The rating of movie {rating.MovieId} by user {rating.UserId} was refused: {problem}.");
+    }
+
+    public static void Username(string? username)
+    {
+        if (UsernameRules.Problem(username) is { } problem)
+            throw new StoreValidationException(problem);
+    }
+
+    public static string[] Roles(IEnumerable<string>? roles)
+    {
+        var list = roles?.Distinct(StringComparer.Ordinal).ToArray() ?? [];
+        foreach (var role in list)
+            Role(role);
+        return list;
+    }
+
+    public static void Role(string? role)
+    {
+        if (RoleRules.Problem(role) is { } problem)
+            throw new StoreValidationException(problem);
+    }
+
+    public static void ImportedUser(ImportedUser user)
+    {
+        if (user.UserId <= 0)
+            throw new StoreValidationException($"User id {user.UserId} is not valid: ids start at 1.");
+        if (UsernameRules.Problem(user.Username) is { } problem)
+            throw new StoreValidationException($"User {user.UserId}: {problem}");
+    }
+
+    public static void Movie(Movie movie)
+    {
+        if (movie.MovieId <= 0)
+            throw new StoreValidationException($"Movie id {movie.MovieId} is not valid: ids start at 1.");
+        if (string.IsNullOrWhiteSpace(movie.Title))
+            throw new StoreValidationException($"Movie {movie.MovieId} has no title.");
+        if (movie.Genres is null || movie.Genres.Any(string.IsNullOrWhiteSpace))
+            throw new StoreValidationException($"Movie {movie.MovieId} has an empty genre.");
+        if (movie.Tags is null || movie.Tags.Any(string.IsNullOrWhiteSpace))
+            throw new StoreValidationException($"Movie {movie.MovieId} has an empty tag.");
+    }
+
+    public static void Query(MovieQuery query)
+    {
+        if (query.Page < 1)
+            throw new StoreValidationException($"Page {query.Page} does not exist: pages count from 1.");
+        if (query.PageSize is < 1 or > MovieQuery.MaxPageSize)
+            throw new StoreValidationException($"A page holds 1 to {MovieQuery.MaxPageSize} movies, not {query.PageSize}.");
+        if (query.TitleContains is { Length: > MovieQuery.MaxTitleTextLength })
+            throw new StoreValidationException($"Search text can have at most {MovieQuery.MaxTitleTextLength} characters.");
+        if (query.TitleContains is not null && query.TitleContains.Any(char.IsControl))
+            throw new StoreValidationException("Search text cannot contain control characters.");
+        if (query.Genre is not null && query.Genre.Any(char.IsControl))
+            throw new StoreValidationException("A genre cannot contain control characters.");
+        if (!Enum.IsDefined(query.Sort) || !Enum.IsDefined(query.Direction))
+            throw new StoreValidationException("Unknown sort order.");
+    }
+
+    /// <summary>The title text to search for, or null when the query does not filter by title.</summary>
+    public static string? TitleText(MovieQuery query) =>
+        string.IsNullOrWhiteSpace(query.TitleContains) ? null : query.TitleContains.Trim();
+
+    /// <summary>The genre to filter by, or null when the query does not filter by genre.</summary>
+    public static string? Genre(MovieQuery query) =>
+        string.IsNullOrWhiteSpace(query.Genre) ? null : query.Genre.Trim();
+
+    public static StoreValidationException UnknownUser(int userId) => new($"There is no user with id {userId}.");
+
+    public static StoreValidationException UnknownMovie(int movieId) => new($"There is no movie with id {movieId}.");
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace MovieRec.Core.Storage;
+
+/// <summary>
+/// What a username may be: 1 to 64 characters, no control or invisible characters, no leading or
+/// trailing spaces. Names are compared without case ("Alice" = "alice"). The web form can call
+/// <see cref="Problem"/> to explain a refusal before the store sees the name.
+/// </summary>
+public static class UsernameRules
+{
+    public const int MaxLength = 64;
+
+    /// <summary>Why <paramref name="username"/> is not acceptable, or null when it is.</summary>
+    public static string? Problem(string? username)
+    {
+        if (string.IsNullOrWhiteSpace(username))
+            return "A username cannot be empty.";
+        if (username.Length > MaxLength)
+            return $"A username can have at most {MaxLength} characters; this one has {username.Length}.";
+        if (username.Any(IsHiddenCharacter))
+            return "A username cannot contain control or invisible characters such as tabs, line breaks or zero-width spaces.";
+        if (char.IsWhiteSpace(username[0]) || char.IsWhiteSpace(username[^1]))
+            return "A username cannot start or end with a space.";
+        return null;
+    }
+
+    /// <summary>
+    /// The form two names are compared in. Lower-casing with the invariant culture folds the case
+    /// of every script, not only ASCII as SQLite's NOCASE would.
+    /// </summary>
+    internal static string Key(string username) => username.ToLowerInvariant();
+
+    // Invisible characters would let "admin" and "adm\u200Bin" look the same on a page.
+    private static bool IsHiddenCharacter(char c) => char.GetUnicodeCategory(c) is
+        UnicodeCategory.Control or UnicodeCategory.Format or
+        UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+}

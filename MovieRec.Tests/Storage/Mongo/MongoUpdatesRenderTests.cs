@@ -1,0 +1,68 @@
+using MovieRec.Core.Catalog;
+using MovieRec.Core.Storage.Mongo;
+using static MovieRec.Tests.Storage.Mongo.MongoRender;
+
+namespace MovieRec.Tests.Storage.Mongo;
+
+/// <summary>The updates the MongoDB store sends, rendered to BSON; number types are checked too (4.0 is a double, 1 an int).</summary>
+public sealed class MongoUpdatesRenderTests
+{
+    [Fact]
+    public void RatingDelta_IsAnAtomicIncrementOfCountAndSum()
+    {
+        Assert.Equal(Json("{ $inc: { 'stats.count': 1, 'stats.sum': 4.0 } }"), Update(MongoUpdates.ApplyRatingDelta(1, 4.0)));
+        Assert.Equal(Json("{ $inc: { 'stats.count': 0, 'stats.sum': -1.5 } }"), Update(MongoUpdates.ApplyRatingDelta(0, -1.5)));
+        Assert.Equal(Json("{ $inc: { 'stats.count': -1, 'stats.sum': -3.5 } }"), Update(MongoUpdates.ApplyRatingDelta(-1, -3.5)));
+    }
+
+    [Fact]
+    public void Reconcile_SetsTheRecountedStatistics()
+    {
+        Assert.Equal(Json("{ $set: { 'stats.count': 2, 'stats.sum': 6.5 } }"), Update(MongoUpdates.SetStatistics(2, 6.5)));
+    }
+
+    [Fact]
+    public void CatalogueUpsert_SetsTheMovieFieldsAndCreatesStatisticsOnlyOnInsert()
+    {
+        var movie = new Movie(1, "Toy Story (1995)", 1995, ["Animation", "Comedy"]) { Tags = ["pixar"], ImdbId = "0114709", TmdbId = 862 };
+
+        Assert.Equal(
+            Json("""
+                { $set: { title: 'Toy Story (1995)', titleKey: 'toy story (1995)', year: 1995, genres: ['Animation', 'Comedy'],
+                          tags: ['pixar'], imdbId: '0114709', tmdbId: 862 },
+                  $setOnInsert: { stats: { count: 0, sum: 0.0 } } }
+                """),
+            Update(MongoUpdates.UpsertCatalogue(movie)));
+        Assert.Equal(
+            Json("{ $set: { title: 'X', titleKey: 'x', year: null, genres: [], tags: [], imdbId: null, tmdbId: null }, $setOnInsert: { stats: { count: 0, sum: 0.0 } } }"),
+            Update(MongoUpdates.UpsertCatalogue(new Movie(2, "X", null, []))));
+    }
+
+    [Fact]
+    public void RatingWrite_SetsValueAsDoubleAndTimestampAsLong()
+    {
+        Assert.Equal(Json("{ $set: { value: 3.5, timestamp: NumberLong(1700000000) } }"), Update(MongoUpdates.SetRating(3.5f, 1_700_000_000)));
+        Assert.Equal(Json("{ $set: { value: 4.0, timestamp: NumberLong(0) } }"), Update(MongoUpdates.SetRating(4f, 0)));
+    }
+
+    [Fact]
+    public void AccountUpdates_TouchOnlyTheirFields()
+    {
+        var lockoutEnd = new DateTimeOffset(2030, 1, 2, 3, 4, 5, 678, TimeSpan.FromHours(2));
+
+        Assert.Equal(Json("{ $set: { passwordHash: 'h' } }"), Update(MongoUpdates.SetPasswordHash("h")));
+        Assert.Equal(Json("{ $set: { passwordHash: null } }"), Update(MongoUpdates.SetPasswordHash(null)));
+        Assert.Equal(Json("{ $addToSet: { roles: 'admin' } }"), Update(MongoUpdates.GrantRole("admin")));
+        Assert.Equal(Json("{ $inc: { failedLoginCount: 1 } }"), Update(MongoUpdates.CountFailedLogin()));
+        Assert.Equal(Json("{ $set: { failedLoginCount: 0, lockoutEnd: null } }"), Update(MongoUpdates.ResetFailedLogins()));
+        Assert.Equal(Json("{ $set: { lockoutEnd: ISODate('2030-01-02T01:04:05.678Z') } }"), Update(MongoUpdates.SetLockoutEnd(lockoutEnd)));
+        Assert.Equal(Json("{ $set: { lockoutEnd: null } }"), Update(MongoUpdates.SetLockoutEnd(null)));
+    }
+
+    [Fact]
+    public void UserIdCounter_IncrementsByOneAndIsLiftedWithMax()
+    {
+        Assert.Equal(Json("{ $inc: { value: 1 } }"), Update(MongoUpdates.NextCounterValue()));
+        Assert.Equal(Json("{ $max: { value: 610 } }"), Update(MongoUpdates.RaiseCounterTo(610)));
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using MovieRec.Core.Storage;
+using MovieRec.Core.Storage.Sqlite;
+
+namespace MovieRec.Tests.Storage.Sqlite;
+
+/// <summary>The SQLite file's settings, schema version and the indexes its queries rely on.</summary>
+public sealed class SqliteSchemaTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private SqliteMovieRecStore _store = null!;
+
+    private string DatabasePath => Path.Combine(_folder.Path, "data", "movierec.db");
+
+    public async Task InitializeAsync() => _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = await _store.Connections.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    private async Task<string> QueryPlanAsync(string sql)
+    {
+        await using var connection = await _store.Connections.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+            lines.Add(reader.GetString(3));
+        return string.Join(" | ", lines);
+    }
+
+    [Fact]
+    public async Task NewFile_IsCreatedWithItsFolder_InWalMode_AtTheCurrentSchemaVersion()
+    {
+        Assert.True(File.Exists(DatabasePath));
+        Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode"));
+        Assert.Equal(1L, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal("ok", await ScalarAsync("PRAGMA integrity_check"));
+    }
+
+    [Fact]
+    public async Task EveryConnection_SyncsFully_ChecksForeignKeys_AndWaitsForTheWriteLock()
+    {
+        Assert.Equal(2L, await ScalarAsync("PRAGMA synchronous")); // 2 = FULL
+        Assert.Equal(1L, await ScalarAsync("PRAGMA foreign_keys"));
+        Assert.Equal(30_000L, await ScalarAsync("PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public async Task Reopening_KeepsTheVersionAndTheData()
+    {
+        await _store.Movies.UpsertManyAsync([new MovieRec.Core.Catalog.Movie(1, "Kept", 2000, [])]);
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal("Kept", (await _store.Movies.GetAsync(1))?.Title);
+        Assert.Equal(1L, await ScalarAsync("PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task FileFromANewerVersion_IsRefusedWithAnExplanation()
+    {
+        await _store.DisposeAsync();
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<StoreException>(() => SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance));
+
+        Assert.Contains("schema version 99", error.Message);
+        Assert.Contains("newer MovieRec", error.Message);
+        _store = await SqliteMovieRecStore.OpenAsync(Path.Combine(_folder.Path, "other.db"), NullLoggerFactory.Instance);
+    }
+
+    [Theory]
+    [InlineData("SELECT value FROM ratings WHERE movie_id = 1", "ratings_by_movie")]
+    [InlineData("SELECT value FROM ratings WHERE user_id = 1 AND movie_id = 2", "PRIMARY KEY")]
+    [InlineData("SELECT user_id FROM users WHERE username_key = 'x'", "sqlite_autoindex_users_1")]
+    [InlineData("SELECT m.movie_id FROM movies m WHERE m.movie_id IN (SELECT g.movie_id FROM movie_genres g WHERE g.genre = 'Drama')", "movie_genres_by_genre")]
+    public async Task Lookups_UseAnIndex(string sql, string index)
+    {
+        var plan = await QueryPlanAsync(sql);
+
+        Assert.Contains(index, plan);
+        Assert.DoesNotContain("SCAN ratings", plan);
+    }
+
+    [Theory]
+    [InlineData(MovieSort.Popularity, "movies_by_popularity")]
+    [InlineData(MovieSort.Year, "movies_by_year")]
+    [InlineData(MovieSort.Title, "movies_by_title")]
+    public async Task ListOrders_AreReadFromAnIndexWithoutSorting(MovieSort sort, string index)
+    {
+        var orderBy = SqliteMovieOrder.OrderBy(new MovieQuery { Sort = sort });
+
+        var plan = await QueryPlanAsync($"SELECT m.movie_id FROM movies m ORDER BY {orderBy} LIMIT 24");
+
+        Assert.Contains(index, plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+}
