@@ -1,0 +1,67 @@
+using MovieRec.Core.Engine;
+using MovieRec.Core.Import;
+using MovieRec.Core.Ratings;
+using MovieRec.Core.Storage;
+
+namespace MovieRec.Core.Retraining;
+
+/// <summary>
+/// Retrains the model from the MovieLens ratings and the ratings people made in the app:
+/// merge (the store wins), hold out a stable slice, train on the rest, judge the new model on the
+/// slice against biases alone and against the model it would replace, and write the file
+/// atomically only when it passes (or when forced). A refused model leaves the old file untouched.
+/// </summary>
+public static class Retrainer
+{
+    public static async Task<RetrainResult> RunAsync(IMovieRecStore store, RetrainRequest request,
+        Action<IterationReport>? report = null, CancellationToken cancellationToken = default)
+    {
+        var dataset = request.StoreOnly ? [] : ReadDataset(request.DatasetPath);
+        var stored = new List<Rating>();
+        await foreach (var rating in store.Ratings.StreamAllAsync(cancellationToken)) stored.Add(rating);
+        var merged = RatingMerger.Merge(dataset, stored);
+        if (merged.Length == 0) throw new InvalidOperationException("there are no ratings to train on: import a dataset first");
+
+        var (train, heldOut) = HeldOutSplit.Split(merged, request.HeldOutShare);
+        var model = ModelTrainer.Train(train, request.Options, heldOut, report, cancellationToken);
+        double newRmse = model.Facts.HeldOutRmse ?? double.NaN;
+        double biasOnlyRmse = BiasOnlyRmse(train, heldOut, request.Options);
+        double? currentRmse = File.Exists(request.OutputPath) ? CurrentModelRmse(request.OutputPath, heldOut) : null;
+
+        var verdict = request.Force
+            ? new GateVerdict(true, "forced: the gate was skipped")
+            : RetrainGate.Judge(newRmse, biasOnlyRmse, currentRmse);
+        if (verdict.Accepted) ModelFile.Write(model, request.OutputPath);
+        return new RetrainResult(dataset.Length, stored.Count, merged.Length, newRmse, biasOnlyRmse, currentRmse, verdict, verdict.Accepted, model);
+    }
+
+    private static Rating[] ReadDataset(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("name the MovieLens dataset to merge, or train on the store alone");
+        if (Directory.Exists(path)) return MovieLensDataset.Open(path).ReadRatings().ToArray();
+        if (File.Exists(path)) return RatingFileReader.Read(path).ToArray();
+        throw new DirectoryNotFoundException($"no MovieLens dataset at {path}");
+    }
+
+    /// <summary>mu + b_u + b_i with the same shrinkage as the model, fitted on the same training part.</summary>
+    private static double BiasOnlyRmse(Rating[] train, Rating[] heldOut, TrainerOptions options)
+    {
+        var matrix = RatingMatrix.Build(train);
+        var biases = BiasEstimator.Estimate(matrix, options.BiasMode, options.ItemBiasShrinkage, options.UserBiasShrinkage);
+        return HeldOutRatings.Create(heldOut, matrix.Users, matrix.Items, RatingScale.HalfStars).Rmse(biases.Predict);
+    }
+
+    /// <summary>The RMSE of the model now in the file on the same slice, or null when it cannot be read (it will be replaced).</summary>
+    private static double? CurrentModelRmse(string path, Rating[] heldOut)
+    {
+        try
+        {
+            var current = ModelFile.Read(path);
+            return HeldOutRatings.Create(heldOut, current.Users, current.Items, RatingScale.HalfStars).Rmse(current.PredictByIndex);
+        }
+        catch (ModelFileException)
+        {
+            return null;
+        }
+    }
+}
