@@ -88,12 +88,26 @@ public class CommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Bench_store_reports_the_import_and_the_upsert_rates()
+    {
+        string json = Path.Combine(_folder, "store.json");
+        var (exit, output, error) = ConsoleCapture.Run("bench", "store", "--dataset", TestPaths.Fixture("ml-latest-tiny"),
+            "--upserts", "40", "--writers", "1,4", "--json", json);
+        Assert.True(exit == 0, error);
+        Assert.Contains("4 writers", output);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.True(document.RootElement.GetProperty("import_seconds").GetDouble() > 0);
+        Assert.True(document.RootElement.GetProperty("upserts_per_second_1_writers").GetDouble() > 0);
+        Assert.True(document.RootElement.GetProperty("upserts_per_second_4_writers").GetDouble() > 0);
+    }
+
     [Theory]
     [InlineData(new[] { "train", "--ratings", "x.csv" }, "--movies is required")]
     [InlineData(new[] { "train", "--ratings", "a", "--movies", "b", "--output", "c", "--rnak", "5" }, "unknown option: --rnak")]
     [InlineData(new[] { "evaluate", "--train", "a", "--test", "b", "--movies", "c", "--rank", "abc" }, "--rank takes a whole number")]
     [InlineData(new[] { "bench", "train", "--synthetic", "10,10" }, "USERS,MOVIES,RATINGS")]
-    [InlineData(new[] { "bench", "fly" }, "bench takes train or recommend")]
+    [InlineData(new[] { "bench", "fly" }, "bench takes train, recommend or store")]
     [InlineData(new[] { "frobnicate" }, "unknown command")]
     [InlineData(new[] { "train", "--ratings", "a", "--movies", "b", "--output", "c", "--lambda", "-1" }, "lambda must be a positive number")]
     public void Mistakes_on_the_command_line_exit_2_with_a_clear_message(string[] args, string expected)
@@ -120,7 +134,7 @@ public class CommandTests : IDisposable
     {
         var (exit, output, _) = ConsoleCapture.Run("--help");
         Assert.Equal(0, exit);
-        foreach (string command in new[] { "train", "evaluate", "bench train", "bench recommend" })
+        foreach (string command in new[] { "train", "evaluate", "import", "users set-password", "users grant-admin", "retrain", "stats reconcile", "bench train", "bench recommend", "bench store" })
             Assert.Contains(command, output);
     }
 }

@@ -5,7 +5,10 @@ namespace MovieRec.Tests.Cli;
 public sealed class ConsoleCapture
 {
     /// <summary>Runs the command line in-process and returns its exit code and what it printed.</summary>
-    public static (int Exit, string Out, string Error) Run(params string[] args)
+    public static (int Exit, string Out, string Error) Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>The same with the given settings instead of appsettings.json and the environment.</summary>
+    public static (int Exit, string Out, string Error) RunWith(Microsoft.Extensions.Configuration.IConfiguration? configuration, params string[] args)
     {
         var (oldOut, oldError) = (Console.Out, Console.Error);
         var (output, error) = (new StringWriter(), new StringWriter());
@@ -13,7 +16,7 @@ public sealed class ConsoleCapture
         Console.SetError(error);
         try
         {
-            int exit = MovieRec.Web.Cli.CommandLine.RunAsync(args).GetAwaiter().GetResult();
+            int exit = MovieRec.Web.Cli.CommandLine.RunAsync(args, configuration).GetAwaiter().GetResult();
             return (exit, output.ToString(), error.ToString());
         }
         finally

@@ -1,5 +1,8 @@
 using MovieRec.Core.Engine;
 using MovieRec.Core.Import;
+using MovieRec.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using MovieRec.Web.Configuration;
 using Serilog;
 
 namespace MovieRec.Web.Cli;
@@ -16,20 +19,29 @@ public static class CommandLine
 
         {TrainCommand.Usage}
         {EvaluateCommand.Usage}
+        {ImportCommand.Usage}
+        {UsersCommand.Usage}
+        {RetrainCommand.Usage}
+        {StatsCommand.Usage}
+        {BenchStoreCommand.Usage}
         {BenchTrainCommand.Usage}
         {BenchRecommendCommand.Usage}
-        hyper-parameters (train, evaluate, bench train):
+        the store is chosen by Storage:Provider (sqlite | mongo), Storage:SqlitePath and
+        ConnectionStrings:Mongo in appsettings.json or the environment (Storage__Provider=mongo, ...)
+
+        hyper-parameters (train, evaluate, retrain, bench train):
         {TrainingArguments.Help}
         """;
 
     /// <summary>True when the arguments name a command rather than configure the web host.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') || args is ["-h"] or ["--help"];
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="configuration">settings for the store, dataset and model paths; appsettings.json and the environment when null</param>
+    public static async Task<int> RunAsync(string[] args, IConfiguration? configuration = null)
     {
         try
         {
-            return await DispatchAsync(args);
+            return await DispatchAsync(args, configuration ?? AppConfiguration.ForCommands());
         }
         catch (UsageException error)
         {
@@ -38,6 +50,7 @@ public static class CommandLine
             return 2;
         }
         catch (Exception error) when (error is DatasetFormatException or UnrecognizedDatasetException or ModelFileException
+                                          or StoreException or StoreValidationException or InvalidOperationException
                                           or IOException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             // Known failures of input and files: a clear message, no stack trace.
@@ -47,7 +60,7 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> DispatchAsync(string[] args)
+    private static async Task<int> DispatchAsync(string[] args, IConfiguration configuration)
     {
         switch (args)
         {
@@ -61,16 +74,34 @@ public static class CommandLine
                 return TrainCommand.Run(new CommandArguments(rest, With(TrainingArguments.Switches, "skip-bad-lines")));
             case ["evaluate", .. var rest]:
                 return EvaluateCommand.Run(new CommandArguments(rest, With(TrainingArguments.Switches, "skip-bad-lines")), args);
+            case ["import", .. var rest]:
+                return await ImportCommand.RunAsync(new CommandArguments(rest, Switches("skip-bad-lines")), configuration);
+            case ["users", "set-password", .. var rest]:
+                return await UsersCommand.SetPasswordAsync(rest, configuration);
+            case ["users", "grant-admin", .. var rest]:
+                return await UsersCommand.GrantAdminAsync(rest, configuration);
+            case ["users", ..]:
+                throw new UsageException("users takes set-password USER or grant-admin USER");
+            case ["retrain", .. var rest]:
+                return await RetrainCommand.RunAsync(new CommandArguments(rest, With(TrainingArguments.Switches, "db-only", "force")), configuration);
+            case ["stats", "reconcile", .. var rest]:
+                return await StatsCommand.ReconcileAsync(new CommandArguments(rest), configuration);
+            case ["stats", ..]:
+                throw new UsageException("stats takes reconcile");
+            case ["bench", "store", .. var rest]:
+                return await BenchStoreCommand.RunAsync(new CommandArguments(rest), args);
             case ["bench", "train", .. var rest]:
                 return BenchTrainCommand.Run(new CommandArguments(rest, TrainingArguments.Switches, BenchTrainCommand.OptionalValues), args);
             case ["bench", "recommend", .. var rest]:
                 return BenchRecommendCommand.Run(new CommandArguments(rest), args);
             case ["bench", ..]:
-                throw new UsageException("bench takes train or recommend");
+                throw new UsageException("bench takes train, recommend or store");
             default:
                 throw new UsageException($"unknown command \"{args[0]}\"");
         }
     }
 
     private static HashSet<string> With(IReadOnlySet<string> switches, params string[] more) => [.. switches, .. more];
+
+    private static HashSet<string> Switches(params string[] names) => [.. names];
 }

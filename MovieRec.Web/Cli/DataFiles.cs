@@ -68,11 +68,4 @@ public static class DataFiles
         Log.Warning("Skipped {Count} bad lines in {Path}; the first: {Messages}", report.SkippedLines, path, report.FirstMessages);
     }
 
-    /// <summary>Import progress as log lines, at most one every 64K rows (the importer's own pace).</summary>
-    private sealed class ImportProgressLog : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) =>
-            Log.Information("Reading {File}: {Rows} rows, {Percent:F0} %", value.File, value.Rows,
-                value.TotalBytes > 0 ? 100.0 * value.BytesRead / value.TotalBytes : 100);
-    }
 }

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MovieRec.Core.Import;
+using MovieRec.Core.Ratings;
+using MovieRec.Core.Storage;
+using MovieRec.Core.Storage.Sqlite;
+using Serilog;
+using Serilog.Extensions.Logging;
+
+namespace MovieRec.Web.Cli;
+
+/// <summary>
+/// bench store: the embedded store's write speed in a fresh temporary SQLite file — the import of
+/// a MovieLens dataset, then single rating upserts (each its own transaction with synchronous
+/// FULL, as the app does them) from 1 and from 8 concurrent writers.
+/// </summary>
+public static class BenchStoreCommand
+{
+    public const string Usage = """
+        bench store --dataset DIR [--upserts N] [--writers LIST] [--json OUT]
+          Import time of DIR into a fresh SQLite file, then N rating upserts (default 2000) from each
+          writer count in LIST (default 1,8), as upserts per second.
+        """;
+
+    public static async Task<int> RunAsync(CommandArguments args, IReadOnlyList<string> commandLine)
+    {
+        string dataset = args.RequiredText("dataset");
+        int upserts = args.Int("upserts", 1, 10_000_000) ?? 2000;
+        string writersText = args.Text("writers") ?? "1,8";
+        string? jsonPath = args.Text("json");
+        args.RejectUnknown();
+        int[] writerCounts = ParseWriters(writersText);
+
+        string folder = Directory.CreateTempSubdirectory("movierec-bench-store-").FullName;
+        try
+        {
+            await using var store = await SqliteMovieRecStore.OpenAsync(Path.Combine(folder, "bench.db"), new SerilogLoggerFactory(Log.Logger));
+            var import = await DatasetImporter.ImportAsync(store, dataset);
+            Console.WriteLine($"import of {dataset}: {import.Ratings.Added:N0} ratings, {import.Users.Added:N0} users, {import.Movies:N0} movies in {import.Elapsed.TotalSeconds:F2} s");
+
+            var userIds = Enumerable.Range(1, 500).ToArray();
+            var movieIds = MovieLensDataset.Open(dataset).ReadMovies().Select(m => m.MovieId).ToArray();
+            await store.Users.ImportAsync(userIds.Select(id => ImportedUser.FromDataset(id)));
+            var rates = new Dictionary<string, double>();
+            foreach (int writers in writerCounts)
+            {
+                double perSecond = await UpsertsPerSecondAsync(store, writers, upserts, userIds, movieIds);
+                rates[$"upserts_per_second_{writers}_writers"] = perSecond;
+                Console.WriteLine($"upserts, synchronous FULL, {writers} writer{(writers > 1 ? "s" : "")}: {perSecond:N0} per second ({upserts:N0} upserts)");
+            }
+            Console.WriteLine($"machine: {MachineInfo.Describe()}");
+            Console.WriteLine($"command: {MachineInfo.CommandLine(commandLine)}");
+            if (jsonPath is not null)
+            {
+                var json = new Dictionary<string, object> { ["import_seconds"] = import.Elapsed.TotalSeconds, ["import_ratings"] = import.Ratings.Added };
+                foreach (var (key, value) in rates) json[key] = value;
+                File.WriteAllText(jsonPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        return 0;
+    }
+
+    /// <summary>Total upserts spread over the writers, each an acknowledged single-rating write.</summary>
+    private static async Task<double> UpsertsPerSecondAsync(IMovieRecStore store, int writers, int total, int[] userIds, int[] movieIds)
+    {
+        var clock = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            var random = new Random(writer + 1);
+            for (int n = writer; n < total; n += writers)
+            {
+                var rating = new Rating(userIds[random.Next(userIds.Length)], movieIds[random.Next(movieIds.Length)],
+                    random.Next(1, 11) / 2f, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+                await store.Ratings.UpsertAsync(rating);
+            }
+        }));
+        await Task.WhenAll(tasks);
+        return total / clock.Elapsed.TotalSeconds;
+    }
+
+    private static int[] ParseWriters(string text)
+    {
+        var counts = text.Split(',').Select(part => int.TryParse(part, out int n) && n is >= 1 and <= 64 ? n : -1).ToArray();
+        if (counts.Length == 0 || counts.Any(n => n < 0)) throw new UsageException($"--writers takes a list like 1,8 (each 1..64), not \"{text}\"");
+        return counts;
+    }
+}
