@@ -5,3 +5,6 @@ namespace MovieRec.Core.Import;
 /// line is bad (for <see cref="DatasetFormatException.Reason"/>).
 /// </summary>
 internal delegate string? LineParser<T>(ReadOnlySpan<byte> line, out T value);
+
+/// <summary>A <see cref="LineParser{T}"/> for a text file whose encoding was detected first (ISO-8859-1 or UTF-8).</summary>
+internal delegate string? EncodedLineParser<T>(ReadOnlySpan<byte> line, System.Text.Encoding encoding, out T value);

@@ -8,13 +8,8 @@ internal static class MoviesDatFile
 {
     private static ReadOnlySpan<byte> Separator => "::"u8;
 
-    public static IEnumerable<Movie> Read(string path, ImportOptions options, ImportReport report)
-    {
-        // Inside the iterator, so that like every other file this one is not touched until enumerated.
-        var encoding = TextEncodingDetector.Detect(path);
-        foreach (var movie in ParsedLines.Read<Movie>(path, csvHeader: null, (ReadOnlySpan<byte> line, out Movie parsed) => Parse(line, encoding, out parsed), options, report))
-            yield return movie;
-    }
+    public static IEnumerable<Movie> Read(string path, ImportOptions options, ImportReport report) =>
+        ParsedLines.ReadDetectingEncoding<Movie>(path, Parse, options, report);
 
     private static string? Parse(ReadOnlySpan<byte> line, Encoding encoding, out Movie movie)
     {

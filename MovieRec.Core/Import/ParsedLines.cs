@@ -10,6 +10,18 @@ internal static class ParsedLines
     private enum Outcome { EndOfFile, Blank, Parsed, Bad }
 
     /// <param name="csvHeader">The header the first line must be, or null for the headerless formats.</param>
+    /// <summary>
+    /// As <see cref="Read{T}"/> for a header-less file whose text encoding is detected first. The
+    /// detection runs inside the iterator, so that like every other file this one is not touched
+    /// until enumerated.
+    /// </summary>
+    public static IEnumerable<T> ReadDetectingEncoding<T>(string path, EncodedLineParser<T> parse, ImportOptions options, ImportReport report)
+    {
+        var encoding = TextEncodingDetector.Detect(path);
+        foreach (var value in Read<T>(path, csvHeader: null, (ReadOnlySpan<byte> line, out T parsed) => parse(line, encoding, out parsed), options, report))
+            yield return value;
+    }
+
     public static IEnumerable<T> Read<T>(string path, string? csvHeader, LineParser<T> parse, ImportOptions options, ImportReport report)
     {
         string fileName = Path.GetFileName(path);

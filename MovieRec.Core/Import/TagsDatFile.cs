@@ -11,9 +11,8 @@ internal static class TagsDatFile
 
     public static MovieTagCollector Read(string path, ImportOptions options, ImportReport report)
     {
-        var encoding = TextEncodingDetector.Detect(path);
         var tags = new MovieTagCollector();
-        foreach (var tag in ParsedLines.Read<MovieTag>(path, csvHeader: null, (ReadOnlySpan<byte> line, out MovieTag tag) => Parse(line, encoding, out tag), options, report))
+        foreach (var tag in ParsedLines.ReadDetectingEncoding<MovieTag>(path, Parse, options, report))
             tags.Add(tag.MovieId, tag.Tag);
         return tags;
     }
