@@ -1,5 +1,8 @@
 using MovieRec.Web;
+using MovieRec.Web.Api;
 using MovieRec.Web.Cli;
+using MovieRec.Web.FirstRun;
+using MovieRec.Web.Hosting;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().Console().CreateLogger();
@@ -9,16 +12,37 @@ try
 
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddSerilog((services, configuration) => configuration.Console().ReadFrom.Configuration(builder.Configuration));
+    builder.Services.AddMovieRecStore();
+    builder.Services.AddMovieRecModel();
+    builder.Services.AddMovieRecAccounts();
+    builder.Services.AddMovieRecApi();
     builder.Services.AddRazorPages();
 
     var app = builder.Build();
+
+    // Before serving: open the store and, on a first run, fill it from the MovieLens dataset.
+    await app.Services.PrepareFirstRunAsync();
+
     app.UseSerilogRequestLogging();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseApiBodyLimit();
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
     app.MapRazorPages();
-    app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+    app.MapMovieRecApi();
+    app.MapOpenApi();
+    app.LogListeningAddresses();
     await app.RunAsync();
     return 0;
+}
+catch (FirstRunException error)
+{
+    Log.Fatal("First run could not prepare the data: {Reason}", error.Message);
+    return 2;
 }
 catch (Exception error) when (error is not HostAbortedException)
 {
@@ -29,3 +53,6 @@ finally
 {
     Log.CloseAndFlush();
 }
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
