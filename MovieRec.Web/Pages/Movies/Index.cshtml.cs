@@ -12,7 +12,8 @@ public class IndexModel(IMovieRecStore store) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Genre { get; set; }
     [BindProperty(SupportsGet = true)] public MovieSort Sort { get; set; } = MovieSort.Popularity;
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "page" is a route value Razor Pages reserve for the page name, hence "p".
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<string> Genres { get; private set; } = [];
     public MoviePage? Results { get; private set; }
