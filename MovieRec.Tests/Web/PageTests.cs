@@ -153,4 +153,16 @@ public class PageTests(MovieRecAppFactory app) : IClassFixture<MovieRecAppFactor
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Contains(".stars", await css.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("/Account/Login", "Log in")]
+    [InlineData("/Account/Register", "Create account")]
+    [InlineData("/Account/Logout", "Log out of MovieRec")]
+    [InlineData("/Account/AccessDenied", "not allowed to open")]
+    public async Task Account_pages_render_with_their_forms(string url, string text)
+    {
+        var response = await app.CreateBrowser().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(text, await response.Content.ReadAsStringAsync());
+    }
 }

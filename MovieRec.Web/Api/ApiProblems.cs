@@ -23,7 +23,7 @@ public static class ApiProblems
         string detail = status == StatusCodes.Status401Unauthorized
             ? "Log in first: this call needs the sign-in cookie."
             : "Your account is not allowed to do this.";
-        return WriteAsync(context.HttpContext, status, detail);
+        return WriteAsync(context.HttpContext, status, detail).AsTask();
     }
 
     public static ValueTask WriteAsync(HttpContext context, int status, string detail, string? title = null)
@@ -36,8 +36,6 @@ public static class ApiProblems
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
-
-    private static Task WriteAsync(HttpContext context, int status, string detail) => WriteAsync(context, status, detail, null).AsTask();
 
     /// <summary>A 400 problem with a message that says what to fix.</summary>
     public static IResult BadRequest(string detail) =>
