@@ -21,14 +21,14 @@ public sealed class ModelReloader(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // Let the host finish starting; serving never waits for a model.
-        await ReloadAsync("startup", force: false, stoppingToken);
-        if (holder.Current is null && !File.Exists(settings.Path) && await training.RunAsync(stoppingToken))
-            await ReloadAsync("initial training", force: false, stoppingToken);
-
-        using var watcher = Watch(stoppingToken);
-        using var timer = new PeriodicTimer(settings.PollInterval, time);
         try
         {
+            await ReloadAsync("startup", force: false, stoppingToken);
+            if (holder.Current is null && !File.Exists(settings.Path) && await training.RunAsync(stoppingToken))
+                await ReloadAsync("initial training", force: false, stoppingToken);
+
+            using var watcher = Watch(stoppingToken);
+            using var timer = new PeriodicTimer(settings.PollInterval, time);
             while (await timer.WaitForNextTickAsync(stoppingToken))
                 await ReloadAsync("periodic check", force: false, stoppingToken);
         }
@@ -127,9 +127,9 @@ public sealed class ModelReloader(
             await Task.Delay(TimeSpan.FromMilliseconds(250), time, stoppingToken);
             await ReloadAsync("file changed", force: false, stoppingToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException)
         {
-            // Shutdown.
+            // Shutdown: the event came as the service was stopping.
         }
     }, stoppingToken);
 
