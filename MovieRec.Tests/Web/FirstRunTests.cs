@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using MovieRec.Core.Storage;
+
+namespace MovieRec.Tests.Web;
+
+/// <summary>
+/// First run from an empty data folder: the store is created and filled from the dataset folder,
+/// the home page serves popularity at once, and a model is trained in the background.
+/// </summary>
+public sealed class FirstRunTests : IDisposable
+{
+    private readonly MovieRecAppWithoutModelFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task An_empty_data_folder_gives_a_working_app_that_serves_popularity_then_trains_a_model()
+    {
+        Assert.False(File.Exists(_app.DatabasePath));
+        Assert.False(File.Exists(_app.ModelPath));
+        var client = _app.CreateBrowser();
+
+        string home = await client.GetStringAsync("/");
+        Assert.Contains("data-section=\"popular-chart\"", home);
+        Assert.Contains("<rect", home);
+        Assert.Contains("Laser Quest (1990)", home);
+
+        var store = _app.Services.GetRequiredService<IMovieRecStore>();
+        Assert.Equal(12, await store.Movies.CountAsync());
+        Assert.Equal(TinyMovieLens.Ratings().Count, await store.Ratings.CountAsync());
+        Assert.True(File.Exists(_app.DatabasePath));
+
+        // The background training writes the file and the reloader serves it.
+        JsonElement model = default;
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            model = JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement.GetProperty("model");
+            if (model.GetProperty("loaded").GetBoolean() || model.GetProperty("training").GetString() == "Failed") break;
+            await Task.Delay(100);
+        }
+        Assert.Equal("Finished", model.GetProperty("training").GetString());
+        Assert.True(model.GetProperty("loaded").GetBoolean());
+        Assert.True(File.Exists(_app.ModelPath));
+    }
+
+    [Fact]
+    public async Task A_second_start_on_the_same_folder_imports_nothing()
+    {
+        await _app.CreateBrowser().GetStringAsync("/");
+        var store = _app.Services.GetRequiredService<IMovieRecStore>();
+        long ratings = await store.Ratings.CountAsync();
+
+        // Remove the dataset: a second start must not need it.
+        Directory.Delete(_app.DatasetPath, recursive: true);
+        using var second = _app.WithWebHostBuilder(_ => { });
+        var response = await second.CreateClient().GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ratings, await second.Services.GetRequiredService<IMovieRecStore>().Ratings.CountAsync());
+    }
+}

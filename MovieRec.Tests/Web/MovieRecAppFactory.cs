@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using MovieRec.Core.Engine;
+
+namespace MovieRec.Tests.Web;
+
+/// <summary>
+/// The web app over its own temporary data folder: a fresh SQLite file, the tiny dataset to import
+/// on first run and (unless told otherwise) a tiny model file trained before the app starts.
+/// </summary>
+public class MovieRecAppFactory : WebApplicationFactory<Program>
+{
+    public MovieRecAppFactory() : this(withModel: true) { }
+
+    protected MovieRecAppFactory(bool withModel)
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), "movierec-web-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        TinyMovieLens.WriteTo(DatasetPath);
+        if (withModel) ModelFile.Write(TinyMovieLens.TrainModel(), ModelPath);
+    }
+
+    public string DataFolder { get; }
+    public string DatasetPath => Path.Combine(DataFolder, "ml-latest-small");
+    public string ModelPath => Path.Combine(DataFolder, "model.bin");
+    public string DatabasePath => Path.Combine(DataFolder, "movierec.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:SqlitePath"] = DatabasePath,
+            ["Data:DatasetPath"] = DatasetPath,
+            ["Model:Path"] = ModelPath,
+            ["Model:PollSeconds"] = "1",
+            // Should a test start without a model, the one trained in the background is tiny too.
+            ["Model:Training:Rank"] = "4",
+            ["Model:Training:Iterations"] = "3",
+            ["Model:Training:RankingRank"] = "3",
+            ["Model:Training:RankingIterations"] = "3",
+            ["Model:Training:Threads"] = "1",
+        }));
+    }
+
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finishing background task; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+/// <summary>The same app started with no model file: it must serve popularity and train one in the background.</summary>
+public sealed class MovieRecAppWithoutModelFactory() : MovieRecAppFactory(withModel: false);

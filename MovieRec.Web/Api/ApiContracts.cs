@@ -1,0 +1,53 @@
+using MovieRec.Core.Catalog;
+using MovieRec.Core.Storage;
+using MovieRec.Web.Recommendations;
+
+namespace MovieRec.Web.Api;
+
+/// <summary>A movie in a list.</summary>
+public sealed record MovieSummaryDto(int Id, string Title, int? Year, IReadOnlyList<string> Genres, int RatingCount, double? MeanRating)
+{
+    public static MovieSummaryDto From(Movie movie, MovieStatistics? statistics) => new(
+        movie.MovieId, movie.Title, movie.Year, movie.Genres, statistics?.RatingCount ?? 0,
+        statistics?.Mean is { } mean ? Math.Round(mean, 2) : null);
+}
+
+public sealed record MoviePageDto(IReadOnlyList<MovieSummaryDto> Items, long TotalCount, int Page, int PageSize, long PageCount);
+
+/// <summary>One movie with its links and, for a signed-in person, their rating.</summary>
+public sealed record MovieDetailDto(
+    int Id, string Title, int? Year, IReadOnlyList<string> Genres, IReadOnlyList<string> Tags,
+    int RatingCount, double? MeanRating, string? ImdbUrl, string? TmdbUrl, double? YourRating);
+
+public sealed record SimilarMoviesDto(string Basis, IReadOnlyList<MovieSummaryDto> Items);
+
+public sealed record PopularMovieDto(int Id, string Title, int? Year, int RatingCount, double DampedMean)
+{
+    public static PopularMovieDto From(PopularMovie popular) => new(
+        popular.Movie.MovieId, popular.Movie.Title, popular.Movie.Year, popular.RatingCount, Math.Round(popular.DampedMean, 3));
+}
+
+public sealed record RecommendationDto(int Id, string Title, int? Year, double PredictedRating, int? BecauseYouRatedId, string? BecauseYouRatedTitle)
+{
+    public static RecommendationDto From(Pick pick) => new(
+        pick.Movie.MovieId, pick.Movie.Title, pick.Movie.Year, pick.PredictedRating,
+        pick.BecauseYouRated?.MovieId, pick.BecauseYouRated?.Title);
+}
+
+/// <summary>Personal picks, or (Kind = "popular") the most rated movies when there is nothing personal to go on yet.</summary>
+public sealed record RecommendationsDto(string Kind, IReadOnlyList<RecommendationDto> Items, IReadOnlyList<PopularMovieDto> Popular);
+
+public sealed record RatingDto(int MovieId, string Title, double Rating, DateTimeOffset RatedAt);
+
+/// <summary>The body of PUT /api/ratings/{movieId}.</summary>
+public sealed record RatingRequest(double? Rating);
+
+public sealed record ReloadDto(bool Succeeded, string Trigger, string Message, string? Checksum, DateTimeOffset At);
+
+/// <summary>Links to the movie's pages on IMDb and TMDb, from the ids MovieLens gives.</summary>
+public static class MovieLinks
+{
+    public static string? Imdb(Movie movie) => string.IsNullOrEmpty(movie.ImdbId) ? null : $"https://www.imdb.com/title/tt{movie.ImdbId}/";
+
+    public static string? Tmdb(Movie movie) => movie.TmdbId is { } id ? $"https://www.themoviedb.org/movie/{id}" : null;
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using MovieRec.Core.Storage;
+
+namespace MovieRec.Web.Api;
+
+/// <summary>
+/// Turns the exceptions that mean "bad input" into 4xx problem details with their message; anything
+/// else stays a 500 whose details are logged, not shown.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, detail) = exception switch
+        {
+            // Malformed JSON, a query value of the wrong type, a body over the limit.
+            BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+            JsonException => (StatusCodes.Status400BadRequest, "The request body is not valid JSON."),
+            UsernameTakenException taken => (StatusCodes.Status409Conflict, taken.Message),
+            StoreValidationException invalid => (StatusCodes.Status400BadRequest, invalid.Message),
+            _ => (0, ""),
+        };
+        if (status == 0) return false;
+        logger.LogInformation("Request refused with {Status}: {Reason}", status, detail);
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = "The request is not valid", Detail = detail },
+        });
+    }
+}

@@ -1,0 +1,16 @@
+namespace MovieRec.Web.Api;
+
+/// <summary>Maps the JSON API under /api, plus /health.</summary>
+public static class MovieRecApi
+{
+    public static WebApplication MapMovieRecApi(this WebApplication app)
+    {
+        app.MapGroup("/api")
+            .MapMovieEndpoints()
+            .MapRecommendationEndpoints()
+            .MapRatingEndpoints()
+            .MapAdminEndpoints();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

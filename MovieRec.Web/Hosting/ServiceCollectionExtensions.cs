@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using MovieRec.Core.Storage;
+using MovieRec.Web.Accounts;
+using MovieRec.Web.Api;
+using MovieRec.Web.Configuration;
+using MovieRec.Web.FirstRun;
+using MovieRec.Web.Models;
+using MovieRec.Web.Recommendations;
+
+namespace MovieRec.Web.Hosting;
+
+/// <summary>The web app's services, one method per concern, so that Program.cs reads as a table of contents.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The store, opened once for the process. The container created it, so the container
+    /// disposes it at shutdown. Configuration is read when it is first resolved (at startup, by
+    /// the first-run step), after every configuration source, test overrides included, is in.
+    /// </summary>
+    public static IServiceCollection AddMovieRecStore(this IServiceCollection services)
+    {
+        services.AddSingleton<IMovieRecStore>(provider =>
+        {
+            var options = AppConfiguration.Storage(provider.GetRequiredService<IConfiguration>());
+            var loggers = provider.GetRequiredService<ILoggerFactory>();
+            // Startup has no synchronisation context, so waiting here cannot deadlock.
+            return MovieRecStoreFactory.OpenAsync(options, loggers).GetAwaiter().GetResult();
+        });
+        services.AddHttpClient(DatasetDownloader.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
+        services.AddSingleton<DatasetDownloader>();
+        services.AddSingleton<FirstRunSetup>();
+        return services;
+    }
+
+    /// <summary>The live model: its holder, the reloader that watches the file, and the services that score with it.</summary>
+    public static IServiceCollection AddMovieRecModel(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ModelHolder>();
+        services.AddSingleton<ModelSettings>(provider => ModelSettings.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ModelReloader>();
+        services.AddHostedService(provider => provider.GetRequiredService<ModelReloader>());
+        services.AddSingleton<InitialTraining>();
+        services.AddScoped<PersonalPicks>();
+        services.AddScoped<PopularMovies>();
+        services.AddScoped<SimilarMovies>();
+        return services;
+    }
+
+    /// <summary>Cookie sign-in, password hashing, lockout, antiforgery.</summary>
+    public static IServiceCollection AddMovieRecAccounts(this IServiceCollection services)
+    {
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddScoped<AccountService>();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/Account/Login";
+                options.LogoutPath = "/Account/Logout";
+                options.AccessDeniedPath = "/Account/AccessDenied";
+                options.Cookie.Name = "MovieRec.Auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromDays(14);
+                options.SlidingExpiration = true;
+                // The JSON API answers 401 / 403 itself; only pages are sent to the login form.
+                options.Events.OnRedirectToLogin = context => ApiProblems.ChallengeOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiProblems.ChallengeOrRedirect(context, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccountClaims.AdminPolicy, policy => policy.RequireRole(RoleRules.Admin));
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = ApiAntiforgery.HeaderName;
+            options.Cookie.Name = "MovieRec.Antiforgery";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+
+    /// <summary>Problem details for every error, the exception-to-status mapping, and the OpenAPI document.</summary>
+    public static IServiceCollection AddMovieRecApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        return services;
+    }
+}

@@ -1,0 +1,141 @@
+using MovieRec.Core.Engine;
+using MovieRec.Core.Engine.Scoring;
+
+namespace MovieRec.Web.Models;
+
+/// <summary>
+/// Keeps the served model in step with the model file. A FileSystemWatcher reacts to a new file at
+/// once; a periodic check (size, last-write time, stored checksum) catches what the watcher misses
+/// (network shares, editors that write in place). A new file is loaded and validated off the request
+/// path and swapped in with one assignment; a file that fails to load is logged and the old model
+/// keeps serving. At startup without a file, the first model is trained in the background.
+/// </summary>
+public sealed class ModelReloader(
+    ModelHolder holder, ModelSettings settings, InitialTraining training, TimeProvider time, ILogger<ModelReloader> logger)
+    : BackgroundService
+{
+    // One load at a time: the watcher, the timer and the admin API may all ask at once.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private FileStamp? _lastRefused;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield(); // Let the host finish starting; serving never waits for a model.
+        try
+        {
+            await ReloadAsync("startup", force: false, stoppingToken);
+            if (holder.Current is null && !File.Exists(settings.Path) && await training.RunAsync(stoppingToken))
+                await ReloadAsync("initial training", force: false, stoppingToken);
+
+            using var watcher = Watch(stoppingToken);
+            using var timer = new PeriodicTimer(settings.PollInterval, time);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await ReloadAsync("periodic check", force: false, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+    }
+
+    /// <summary>
+    /// Loads the model file when it differs from the model being served (or always, with
+    /// <paramref name="force"/>) and swaps it in. Returns the outcome of this attempt, or null when
+    /// nothing had changed and nothing was tried.
+    /// </summary>
+    public async Task<ReloadOutcome?> ReloadAsync(string trigger, bool force, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var stamp = FileStamp.Read(settings.Path);
+            if (stamp is null)
+                return force ? Refuse(trigger, $"There is no model file at {settings.Path}.", null, stamp) : null;
+            if (!force && stamp == _lastRefused) return null;
+
+            var current = holder.Current;
+            // The stored checksum costs a few kilobytes to read: the cheap way to see that nothing changed.
+            var header = ModelFile.ReadInfo(settings.Path);
+            if (!force && current is not null && header.Checksum == current.File.Checksum) return null;
+
+            var (snapshot, info) = await Task.Run(() =>
+            {
+                var model = ModelFile.Read(settings.Path, out var fileInfo);
+                return (model, fileInfo);
+            }, cancellationToken);
+            var active = new ActiveModel(snapshot, new Recommender(snapshot), info, time.GetUtcNow());
+            var outcome = new ReloadOutcome(time.GetUtcNow(), trigger, true,
+                $"Loaded {info.ItemCount} movies, {info.UserCount} users, rank {info.Rank}.", info.Checksum);
+            holder.Activate(active, outcome);
+            _lastRefused = null;
+            logger.LogInformation("Model loaded from {ModelPath} ({Trigger}): checksum {Checksum}, {Movies} movies, {Users} users",
+                settings.Path, trigger, info.Checksum, info.ItemCount, info.UserCount);
+            return outcome;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // ModelFileException is an IOException: a damaged, truncated or foreign file lands here too.
+            logger.LogWarning("Model file {ModelPath} refused ({Trigger}); the current model keeps serving: {Reason}",
+                settings.Path, trigger, error.Message);
+            return Refuse(trigger, error.Message, null, FileStamp.Read(settings.Path));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private ReloadOutcome Refuse(string trigger, string message, string? checksum, FileStamp? stamp)
+    {
+        _lastRefused = stamp;
+        var outcome = new ReloadOutcome(time.GetUtcNow(), trigger, false, message, checksum);
+        holder.RecordRefusal(outcome);
+        return outcome;
+    }
+
+    private FileSystemWatcher? Watch(CancellationToken stoppingToken)
+    {
+        string? folder = Path.GetDirectoryName(settings.Path);
+        if (folder is null) return null;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var watcher = new FileSystemWatcher(folder, Path.GetFileName(settings.Path))
+            {
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            // The model file is replaced by an atomic rename, which shows up as Renamed or Created.
+            FileSystemEventHandler changed = (_, _) => ReloadSoon(stoppingToken);
+            watcher.Changed += changed;
+            watcher.Created += changed;
+            watcher.Renamed += (_, _) => ReloadSoon(stoppingToken);
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception error) when (error is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            logger.LogWarning("Cannot watch {Folder} ({Reason}); the periodic check alone will notice new model files", folder, error.Message);
+            return null;
+        }
+    }
+
+    private void ReloadSoon(CancellationToken stoppingToken) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            // A writer may still be closing the file: let it settle for a moment.
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, stoppingToken);
+            await ReloadAsync("file changed", force: false, stoppingToken);
+        }
+        catch (Exception error) when (error is OperationCanceledException or ObjectDisposedException)
+        {
+            // Shutdown: the event came as the service was stopping.
+        }
+    }, stoppingToken);
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MovieRec.Core.Storage;
+
+namespace MovieRec.Web.Pages.Movies;
+
+/// <summary>The catalogue: search by title, filter by genre, sort, page.</summary>
+public class IndexModel(IMovieRecStore store) : PageModel
+{
+    public const int PageSize = 24;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Genre { get; set; }
+    [BindProperty(SupportsGet = true)] public MovieSort Sort { get; set; } = MovieSort.Popularity;
+    // "page" is a route value Razor Pages reserve for the page name, hence "p".
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<string> Genres { get; private set; } = [];
+    public MoviePage? Results { get; private set; }
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Genres = await store.Movies.ListGenresAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            Problem = "Some of the search settings were not understood; showing the first page by popularity.";
+            (Sort, PageNumber) = (MovieSort.Popularity, 1);
+        }
+        if (!string.IsNullOrWhiteSpace(Genre) && !Genres.Contains(Genre))
+        {
+            Problem = $"There is no genre \"{Genre}\"; showing all genres.";
+            Genre = null;
+        }
+        if (Q is { Length: > MovieQuery.MaxTitleTextLength })
+        {
+            Problem = $"Search text can have at most {MovieQuery.MaxTitleTextLength} characters.";
+            Q = Q[..MovieQuery.MaxTitleTextLength];
+        }
+        PageNumber = Math.Max(1, PageNumber);
+        try
+        {
+            Results = await store.Movies.QueryAsync(
+                new MovieQuery { TitleContains = Q, Genre = Genre, Sort = Sort, Page = PageNumber, PageSize = PageSize }, cancellationToken);
+        }
+        catch (StoreValidationException error)
+        {
+            Problem = error.Message;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MovieRec.Core.Catalog;
+using MovieRec.Core.Ratings;
+using MovieRec.Core.Storage;
+using MovieRec.Web.Accounts;
+
+namespace MovieRec.Web.Pages.Ratings;
+
+/// <summary>My ratings: the list, and the plain form posts of the star widget (rate, change, delete).</summary>
+[Authorize]
+public class IndexModel(IMovieRecStore store, TimeProvider time) : PageModel
+{
+    public sealed record RatedMovie(Movie Movie, double Rating, DateTimeOffset RatedAt);
+
+    public IReadOnlyList<RatedMovie> Ratings { get; private set; } = [];
+
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var ratings = await store.Ratings.ListByUserAsync(User.UserId()!.Value, cancellationToken);
+        var movies = await store.Movies.GetManyAsync(ratings.Select(r => r.MovieId), cancellationToken);
+        Ratings = ratings
+            .Where(r => movies.ContainsKey(r.MovieId))
+            .Select(r => new RatedMovie(movies[r.MovieId], r.Value, DateTimeOffset.FromUnixTimeSeconds(r.Timestamp)))
+            .ToList();
+    }
+
+    public async Task<IActionResult> OnPostRateAsync(int movieId, string? rating, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var movie = await store.Movies.GetAsync(movieId, cancellationToken);
+        if (movie is null) return NotFound();
+        if (!double.TryParse(rating, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+            || !RatingValue.IsValid(value))
+        {
+            Message = "Choose a rating from 0.5 to 5 stars.";
+            return BackTo(returnUrl);
+        }
+        await store.Ratings.UpsertAsync(new Rating(User.UserId()!.Value, movieId, (float)value, time.GetUtcNow().ToUnixTimeSeconds()), cancellationToken);
+        Message = $"You rated {movie.Title} {value:0.0}.";
+        return BackTo(returnUrl);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int movieId, CancellationToken cancellationToken)
+    {
+        var removed = await store.Ratings.DeleteAsync(User.UserId()!.Value, movieId, cancellationToken);
+        Message = removed is null ? "That rating was already gone." : "Rating removed.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Back to the page the widget was on, but only within this site.</summary>
+    private IActionResult BackTo(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage();
+}
