@@ -8,9 +8,6 @@ namespace MovieRec.Web.Cli;
 /// </summary>
 public static class PasswordInput
 {
-    public const int MinLength = 8;
-    public const int MaxLength = 128;
-
     public static string Read(string forWhom)
     {
         if (Console.IsInputRedirected)
@@ -20,12 +17,6 @@ public static class PasswordInput
         if (first != second) throw new UsageException("the two passwords differ");
         return first;
     }
-
-    /// <summary>Why a password is not acceptable, or null.</summary>
-    public static string? Problem(string password) =>
-        password.Length < MinLength ? $"a password needs at least {MinLength} characters"
-        : password.Length > MaxLength ? $"a password can have at most {MaxLength} characters"
-        : null;
 
     private static string ReadHidden(string prompt)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Accounts;
 using Serilog;
 
 namespace MovieRec.Web.Cli;
@@ -22,7 +23,7 @@ public static class UsersCommand
         await using var store = await StoreAccess.OpenAsync(configuration);
         var account = await FindAsync(store, username);
         string password = PasswordInput.Read(account.Username);
-        if (PasswordInput.Problem(password) is { } problem) throw new UsageException(problem);
+        if (PasswordRules.Problem(password) is { } problem) throw new UsageException(problem);
 
         // The same hasher (PBKDF2) the web app's login verifies with.
         string hash = new PasswordHasher<UserAccount>().HashPassword(account, password);
