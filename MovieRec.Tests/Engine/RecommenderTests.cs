@@ -45,7 +45,7 @@ public class RecommenderTests
     }
 
     [Fact]
-    public void Similar_movies_are_by_cosine_over_q_and_exclude_the_movie_itself()
+    public void Similar_movies_are_by_support_shrunk_cosine_over_q_and_exclude_the_movie_itself()
     {
         var recommender = Trained.Value;
         var model = recommender.Model;
@@ -56,9 +56,12 @@ public class RecommenderTests
         Assert.DoesNotContain(similar, s => s.MovieId == movieId);
         double Cosine(int other) => VectorMath.Dot(model.ItemFactors.Row(item), model.ItemFactors.Row(other))
                                     / (VectorMath.Norm(model.ItemFactors.Row(item)) * VectorMath.Norm(model.ItemFactors.Row(other)));
+        // cos(q_i, q_j) * n_j / (n_j + 20)
+        double Shrunk(int other) => Cosine(other) * model.ItemRatingCounts[other] / (model.ItemRatingCounts[other] + 20.0);
         var expected = Enumerable.Range(0, model.Items.Count).Where(i => i != item)
-            .OrderByDescending(Cosine).Take(5).Select(model.Items.IdOf).ToArray();
+            .OrderByDescending(Shrunk).Take(5).Select(model.Items.IdOf).ToArray();
         Assert.Equal(expected, similar.Select(s => s.MovieId).ToArray());
+        Assert.Equal(Shrunk(model.Items.IndexOf(similar[0].MovieId)), similar[0].Score, 4);
         Assert.Empty(recommender.Similar(123_456, 5));
     }
 

@@ -29,6 +29,19 @@ public class SharedSplitAccuracyTests
     }
 
     [Fact]
+    public void Similar_movies_of_star_wars_are_its_sequels_and_well_known_films()
+    {
+        var recommender = new Recommender(ModelTrainer.Train(SharedSplit.Train, new TrainerOptions { Ranking = false }));
+        var similar = recommender.Similar(260, 5); // Star Wars: Episode IV - A New Hope (1977)
+
+        Assert.Contains(similar, s => s.MovieId == 1196); // Episode V - The Empire Strikes Back
+        Assert.Contains(similar, s => s.MovieId == 1210); // Episode VI - Return of the Jedi
+        // Plain cosine put movies with one or two ratings here; the support shrinkage keeps them out.
+        Assert.All(similar, s => Assert.True(recommender.Model.ItemRatingCounts[recommender.Model.Items.IndexOf(s.MovieId)] >= 10,
+            $"movie {s.MovieId} has {recommender.Model.ItemRatingCounts[recommender.Model.Items.IndexOf(s.MovieId)]} ratings"));
+    }
+
+    [Fact]
     public void The_original_design_overfits_and_weighted_lambda_fixes_it()
     {
         var train = SharedSplit.Train;

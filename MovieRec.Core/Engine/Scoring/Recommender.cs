@@ -87,7 +87,10 @@ public sealed class Recommender
         }
     }
 
-    /// <summary>Movies nearest to one movie by cosine over Q; empty when the model does not know it.</summary>
+    /// <summary>
+    /// Movies nearest to one movie by cosine over Q, shrunk by the neighbour's support (see
+    /// <see cref="ScoringIndex"/>); the score is that shrunk cosine. Empty when the model does not know the movie.
+    /// </summary>
     public IReadOnlyList<ScoredMovie> Similar(int movieId, int n)
     {
         int item = Model.Items.IndexOf(movieId);
@@ -102,7 +105,9 @@ public sealed class Recommender
             scores[item] = float.NaN;
             foreach (int empty in Index.ItemsWithoutFactors) scores[empty] = float.NaN;
             var best = TopNSelector.Select(scores, n);
-            return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), buffer[i], null)).ToList();
+            // The query row carries the movie's own support weight too: divide it out of the scores.
+            double own = ScoringIndex.SupportWeight(Model.ItemRatingCounts[item]);
+            return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), buffer[i] / own, null)).ToList();
         }
         finally
         {

@@ -13,10 +13,16 @@ namespace MovieRec.Core.Engine.Scoring;
 /// Without a ranking model it is the predicted rating itself (beta = 1, no x / y part).
 /// Single precision halves the bytes read per request, which is what the latency of a full pass
 /// over 87,585 movies is bound by; predictions shown to people are computed in double.
-/// Also holds the unit-length rows of Q for cosine similarity.
+/// Also holds the rows of Q for similar movies: cosine similarity shrunk by how much evidence the
+/// neighbour has, cos(q_i, q_j) * n_j / (n_j + <see cref="SimilaritySupportShrinkage"/>). Plain
+/// cosine ranks movies with one or two ratings (whose short, noisy vectors point anywhere) next to
+/// Star Wars; the shrinkage keeps the neighbours people actually know (docs/BENCHMARKS.md).
 /// </summary>
 public sealed class ScoringIndex
 {
+    /// <summary>The rating count at which a neighbour's similarity keeps half its weight.</summary>
+    public const double SimilaritySupportShrinkage = 20;
+
     public ScoringIndex(ModelSnapshot model)
     {
         int rankingRank = model.Ranking?.Rank ?? 0;
@@ -39,7 +45,8 @@ public sealed class ScoringIndex
             if (norm > 0)
             {
                 var q = model.ItemFactors.Row(i);
-                for (int c = 0; c < k; c++) unit[c] = (float)(q[c] / norm);
+                double scale = SupportWeight(model.ItemRatingCounts[i]) / norm;
+                for (int c = 0; c < k; c++) unit[c] = (float)(q[c] * scale);
             }
         }
         ItemsWithoutFactors = Enumerable.Range(0, items).Where(i => model.ItemNorms[i] == 0).ToArray();
@@ -57,8 +64,11 @@ public sealed class ScoringIndex
     /// <summary>Row i: [y_i, q_i, b_i] in single precision.</summary>
     public float[] PickRows { get; }
 
-    /// <summary>Row i: q_i / |q_i| (zeros for a zero vector).</summary>
+    /// <summary>Row i: q_i / |q_i| * n_i / (n_i + shrinkage) (zeros for a zero vector).</summary>
     public float[] UnitItemFactors { get; }
+
+    /// <summary>n / (n + shrinkage): how far a movie with n ratings is trusted as a neighbour.</summary>
+    public static double SupportWeight(int ratingCount) => ratingCount / (ratingCount + SimilaritySupportShrinkage);
 
     /// <summary>Items whose q_i is zero: cosine similarity says nothing about them.</summary>
     public int[] ItemsWithoutFactors { get; }
