@@ -1,0 +1,44 @@
+# Shared by the web benchmarks: start the app on loopback, register a user, rate movies, and
+# hand out the cookie header and antiforgery token that wrk needs. Source it; do not run it.
+
+app_dll=MovieRec.Web/bin/Release/net10.0/MovieRec.Web.dll
+
+# start_app URL DATA_DIR DATASET_DIR LOG: runs the app in the background, sets APP_PID.
+start_app() {
+  Storage__SqlitePath="$2/movierec.db" Model__Path="$2/model.bin" Data__DatasetPath="$3" \
+    Serilog__MinimumLevel__Default=Warning \
+    dotnet "$app_dll" --urls "$1" > "$4" 2>&1 &
+  APP_PID=$!
+}
+
+# seconds_until URL JQ_TEST: polls /health every 50 ms until the body matches, prints the wait.
+seconds_until() {
+  local start end
+  start=$(date +%s.%N)
+  for _ in $(seq 1 2400); do
+    if curl -sf "$1/health" 2>/dev/null | grep -q "$2"; then
+      end=$(date +%s.%N); echo "$end - $start" | bc; return 0
+    fi
+    sleep 0.05
+  done
+  echo "timeout"; return 1
+}
+
+# new_session URL USERNAME: registers USERNAME, sets JAR (cookie file), COOKIE (header value) and CSRF.
+new_session() {
+  JAR=$(mktemp)
+  local form token
+  form=$(curl -s -c "$JAR" -b "$JAR" "$1/Account/Register")
+  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<< "$form" | sed 's/.*value="//; s/"$//')
+  curl -s -c "$JAR" -b "$JAR" -o /dev/null -X POST "$1/Account/Register" \
+    --data-urlencode "Username=$2" --data-urlencode "Password=benchmark-password" \
+    --data-urlencode "ConfirmPassword=benchmark-password" --data-urlencode "__RequestVerificationToken=$token"
+  CSRF=$(curl -s -c "$JAR" -b "$JAR" "$1/" | grep -o 'name="csrf-token" content="[^"]*"' | sed 's/.*content="//; s/"$//')
+  COOKIE=$(awk -F'\t' 'NF >= 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", sep, $6, $7; sep="; " }' "$JAR")
+}
+
+# rate URL MOVIE_ID VALUE: one rating through the API with the session's cookie and token.
+rate() {
+  curl -s -o /dev/null -w "%{http_code}" -b "$JAR" -X PUT "$1/api/ratings/$2" \
+    -H "Content-Type: application/json" -H "X-CSRF-TOKEN: $CSRF" -d "{\"rating\": $3}"
+}
