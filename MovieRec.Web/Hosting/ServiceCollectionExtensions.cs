@@ -43,7 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<ModelReloader>());
         services.AddSingleton<InitialTraining>();
         services.AddScoped<PersonalPicks>();
-        services.AddScoped<PopularMovies>();
+        services.AddSingleton<PopularMovies>();
         services.AddScoped<SimilarMovies>();
         return services;
     }

@@ -4,9 +4,9 @@ using MovieRec.Core.Ratings;
 namespace MovieRec.Web.Recommendations;
 
 /// <summary>
-/// "Because you rated X": for a pick, the movie the person liked whose item vector points most
-/// nearly the same way (cosine over Q). Liked means rated at or above their own mean, so a pick is
-/// never explained by a movie they disliked.
+/// "Because you rated X": for a pick, the movie the person liked that is most similar to it, by the
+/// same support-shrunk cosine over Q as the similar-movies lists (ScoringIndex.UnitItemFactors).
+/// Liked means rated at or above their own mean, so a pick is never explained by a movie they disliked.
 /// </summary>
 public static class PickReasons
 {
@@ -42,7 +42,7 @@ public static class PickReasons
         return reasons;
     }
 
-    /// <summary>The rows are unit length already, so the cosine is their dot product.</summary>
+    /// <summary>The rows are unit vectors times their support weight, so the shrunk cosine is their dot product.</summary>
     private static float Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         float sum = 0;

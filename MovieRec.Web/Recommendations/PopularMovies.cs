@@ -9,15 +9,33 @@ public sealed record PopularMovie(Movie Movie, int RatingCount, double DampedMea
 /// <summary>
 /// The cold-start view, read from the store's live statistics rather than the model, so it works
 /// before the first model exists and counts ratings made since training.
+/// The lists are kept for <see cref="FreshFor"/>: every anonymous visit to the home page asks for
+/// them, each asks the store for a dozen sorted queries with a global mean, and popularity does
+/// not change noticeably in half a minute. One instance for the app.
 /// </summary>
-public sealed class PopularMovies(IMovieRecStore store)
+public sealed class PopularMovies(IMovieRecStore store, TimeProvider clock)
 {
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many movies of each list are kept; larger requests go to the store.</summary>
+    private const int CachedDepth = 100;
+
+    private sealed record Lists(DateTimeOffset ReadAt, IReadOnlyList<PopularMovie> MostRated, IReadOnlyList<IReadOnlyList<PopularMovie>> ByGenre);
+
+    private volatile Lists? _lists;
+
     /// <summary>Genres that most people have opinions on, asked about first; any others follow.</summary>
     private static readonly string[] StarterGenres =
         ["Action", "Comedy", "Drama", "Animation", "Sci-Fi", "Romance", "Thriller", "Horror", "Crime", "Adventure", "Fantasy", "Documentary"];
 
     /// <summary>The n most rated movies, most first.</summary>
     public async Task<IReadOnlyList<PopularMovie>> MostRatedAsync(int n, CancellationToken cancellationToken = default)
+    {
+        if (n <= CachedDepth) return (await ListsAsync(cancellationToken)).MostRated.Take(n).ToList();
+        return await ReadMostRatedAsync(n, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<PopularMovie>> ReadMostRatedAsync(int n, CancellationToken cancellationToken)
     {
         var page = await store.Movies.QueryAsync(new MovieQuery { Sort = MovieSort.Popularity, PageSize = n }, cancellationToken);
         return Listings(page).Where(movie => movie.RatingCount > 0).ToList();
@@ -29,19 +47,35 @@ public sealed class PopularMovies(IMovieRecStore store)
     /// </summary>
     public async Task<IReadOnlyList<PopularMovie>> StartersAsync(int n, IReadOnlySet<int> exclude, CancellationToken cancellationToken = default)
     {
+        var byGenre = (await ListsAsync(cancellationToken)).ByGenre;
+        if (byGenre.Count == 0) return [];
+        var lists = byGenre.Select(list => (IReadOnlyList<PopularMovie>)list.Where(movie => !exclude.Contains(movie.Movie.MovieId)).ToList()).ToList();
+        return Interleave(lists, n);
+    }
+
+    /// <summary>The cached lists, read again from the store once they are older than <see cref="FreshFor"/>.</summary>
+    private async Task<Lists> ListsAsync(CancellationToken cancellationToken)
+    {
+        var lists = _lists;
+        if (lists is not null && clock.GetUtcNow() - lists.ReadAt < FreshFor) return lists;
+        // Two requests may both refresh at expiry; each result is complete, the later one wins.
+        lists = new Lists(clock.GetUtcNow(), await ReadMostRatedAsync(CachedDepth, cancellationToken), await ReadGenreListsAsync(cancellationToken));
+        _lists = lists;
+        return lists;
+    }
+
+    private async Task<IReadOnlyList<IReadOnlyList<PopularMovie>>> ReadGenreListsAsync(CancellationToken cancellationToken)
+    {
         var known = await store.Movies.ListGenresAsync(cancellationToken);
         var genres = StarterGenres.Where(known.Contains).ToList();
         if (genres.Count == 0) genres = known.Take(StarterGenres.Length).ToList();
-        if (genres.Count == 0) return [];
-
-        int perGenre = Math.Min(MovieQuery.MaxPageSize, n / genres.Count + 1 + exclude.Count);
         var lists = new List<IReadOnlyList<PopularMovie>>();
         foreach (string genre in genres)
         {
-            var page = await store.Movies.QueryAsync(new MovieQuery { Genre = genre, Sort = MovieSort.Popularity, PageSize = perGenre }, cancellationToken);
-            lists.Add(Listings(page).Where(movie => movie.RatingCount > 0 && !exclude.Contains(movie.Movie.MovieId)).ToList());
+            var page = await store.Movies.QueryAsync(new MovieQuery { Genre = genre, Sort = MovieSort.Popularity, PageSize = CachedDepth }, cancellationToken);
+            lists.Add(Listings(page).Where(movie => movie.RatingCount > 0).ToList());
         }
-        return Interleave(lists, n);
+        return lists;
     }
 
     private static IReadOnlyList<PopularMovie> Interleave(List<IReadOnlyList<PopularMovie>> lists, int n)

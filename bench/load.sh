@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Load test of the JSON API with wrk, against 127.0.0.1 only and bounded in time: GET
+# /api/recommendations, GET /api/movies/{id}/similar and PUT /api/ratings/{id}, each at fixed
+# concurrencies, signed in as a user with ratings (a Lua script carries the cookie and token).
+# Usage: bench/load.sh [DATASETS_DIR] [SECONDS]   (defaults ../shared/datasets, 20). Needs curl, bc, wrk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+datasets=${1:-../shared/datasets}
+seconds=${2:-20}
+url=http://127.0.0.1:5059
+data=$(mktemp -d)
+trap 'kill $APP_PID 2>/dev/null || true; rm -rf "$data"' EXIT
+source bench/lib/session.sh
+dotnet build MovieRec.Web -c Release -v quiet -nologo > /dev/null
+
+date -u +"%Y-%m-%d %H:%M UTC"; echo "nproc: $(nproc); $(grep -m1 'model name' /proc/cpuinfo)"
+start_app "$url" "$data" "$datasets/ml-latest-small" "$data/app.log"
+echo "model loaded after $(seconds_until "$url" '"loaded":true') s"
+new_session "$url" "load-$(date +%s)"
+for movie in 1 260 296 318 356 480 527 589 593 2571; do rate "$url" "$movie" 4.5 > /dev/null; done
+export COOKIE CSRF ROUTE
+MOVIES=$(curl -s "$url/api/popular?n=100" | grep -o '"id":[0-9]*' | cut -d: -f2 | paste -sd, -)
+export MOVIES
+
+for ROUTE in recommendations similar rate; do
+  for connections in 16 64; do
+    echo "\$ ROUTE=$ROUTE wrk -t2 -c$connections -d${seconds}s -s bench/load.lua $url"
+    wrk -t2 -c"$connections" -d"${seconds}s" -s bench/load.lua "$url" | grep -E "^RESULT|Non-2xx|Socket errors"
+  done
+done
+echo "working set of the app at the end: $(awk '/VmRSS/ {print $2 / 1024 " MiB"}' "/proc/$APP_PID/status")"
