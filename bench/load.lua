@@ -1,6 +1,7 @@
 -- wrk script for bench/load.sh: carries the session cookie and antiforgery token, and picks a
 -- random movie per request for the similar and rating routes.
--- Environment: COOKIE, CSRF, MOVIES (comma-separated ids), ROUTE (recommendations | similar | rate).
+-- Environment: COOKIE, CSRF, MOVIES (comma-separated ids),
+-- ROUTE (recommendations | similar | rate | mixed: 60 % recommendations, 30 % similar, 10 % rate).
 
 local route = os.getenv("ROUTE") or "recommendations"
 local movies = {}
@@ -22,9 +23,14 @@ end
 
 function request()
   local movie = movies[math.random(#movies)]
-  if route == "similar" then
+  local this = route
+  if route == "mixed" then
+    local draw = math.random()
+    this = draw < 0.6 and "recommendations" or (draw < 0.9 and "similar" or "rate")
+  end
+  if this == "similar" then
     return wrk.format("GET", "/api/movies/" .. movie .. "/similar?n=10")
-  elseif route == "rate" then
+  elseif this == "rate" then
     local stars = math.random(1, 10) / 2
     return wrk.format("PUT", "/api/ratings/" .. movie, nil, string.format('{"rating": %.1f}', stars))
   end

@@ -10,6 +10,10 @@ namespace MovieRec.Core.Engine.Scoring;
 /// </summary>
 public static class FoldIn
 {
+    // Solvers keep scratch buffers; one per thread spares each request their allocation.
+    [ThreadStatic] private static RidgeSolver? _ridge;
+    [ThreadStatic] private static Dictionary<int, ImplicitRowSolver>? _implicitByRank;
+
     public static UserProfile Compute(ModelSnapshot model, IEnumerable<(int MovieId, double Rating)> ratings)
     {
         // Movies the model does not know carry no factors; the last rating of a movie wins.
@@ -32,16 +36,23 @@ public static class FoldIn
 
         var w = new double[model.Rank];
         var centre = model.ImplicitItemFactors is { } y ? ImplicitOffset(y, items) : null;
-        new RidgeSolver().Solve(model.ItemFactors, items, residuals, ExplicitAls.RowLambda(options, items.Length), centre, w);
+        (_ridge ??= new RidgeSolver()).Solve(model.ItemFactors, items, residuals, ExplicitAls.RowLambda(options, items.Length), centre, w);
 
         double[]? x = null;
         if (model.Ranking is { } ranking)
         {
             x = new double[ranking.Rank];
             var confidenceMinusOne = values.Select(r => ranking.Alpha * (float)r).ToArray();
-            new ImplicitRowSolver(ranking.Rank).Solve(ranking.ItemFactors, ranking.ItemGram, ranking.Lambda, items, confidenceMinusOne, x);
+            ImplicitSolver(ranking.Rank).Solve(ranking.ItemFactors, ranking.ItemGram, ranking.Lambda, items, confidenceMinusOne, x);
         }
         return new UserProfile(bias, w, x, items.Length);
+    }
+
+    private static ImplicitRowSolver ImplicitSolver(int rank)
+    {
+        _implicitByRank ??= new Dictionary<int, ImplicitRowSolver>();
+        if (!_implicitByRank.TryGetValue(rank, out var solver)) _implicitByRank[rank] = solver = new ImplicitRowSolver(rank);
+        return solver;
     }
 
     /// <summary>The profile of a user the snapshot knows, as trained.</summary>
