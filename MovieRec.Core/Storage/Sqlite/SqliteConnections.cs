@@ -34,6 +34,29 @@ internal sealed class SqliteConnections
 
     public string Path { get; }
 
+    // One writer at a time inside this process, queued here in order. Without it, concurrent
+    // writers meet at SQLite's write lock, and its busy handler makes the losers sleep and retry
+    // with growing back-offs: under load some ratings then waited over a second (bench/soak.sh).
+    // Other processes (a command run beside the app) still queue on the lock itself.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    /// <summary>Waits for this process's turn to write; dispose the result to hand the turn on.</summary>
+    public async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        return new WriteTurn(_writeGate);
+    }
+
+    private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+        }
+    }
+
     public string ConnectionString { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -48,6 +48,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
 
     public async Task<int> ReconcileStatisticsAsync(CancellationToken cancellationToken = default)
     {
+        using var writing = await _connections.EnterWriteAsync(cancellationToken);
         await using var connection = await _connections.OpenAsync(cancellationToken);
         // Under the write lock no rating can change between the recount and the update.
         using var transaction = connection.BeginWrite();

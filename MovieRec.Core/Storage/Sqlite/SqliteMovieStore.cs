@@ -132,6 +132,7 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
 
     private async Task<int> UpsertBatchAsync(Movie[] batch, CancellationToken cancellationToken)
     {
+        using var writing = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginWrite();
 

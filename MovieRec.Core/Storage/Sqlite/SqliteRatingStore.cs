@@ -18,6 +18,7 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
     public async Task<float?> UpsertAsync(Rating rating, CancellationToken cancellationToken = default)
     {
         StoreValidation.Rating(rating);
+        using var writing = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginWrite();
 
@@ -59,6 +60,7 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
 
     public async Task<float?> DeleteAsync(int userId, int movieId, CancellationToken cancellationToken = default)
     {
+        using var writing = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginWrite();
         await using var delete = connection.Command("DELETE FROM ratings WHERE user_id = $user_id AND movie_id = $movie_id RETURNING value", transaction)
@@ -136,6 +138,7 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
 
     private async Task<ImportCounts> ImportBatchAsync(Rating[] batch, CancellationToken cancellationToken)
     {
+        using var writing = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginWrite();
 

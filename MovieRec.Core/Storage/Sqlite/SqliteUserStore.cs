@@ -15,6 +15,7 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
         StoreValidation.Username(username);
         var roleList = StoreValidation.Roles(roles);
 
+        using var writing = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginWrite();
         // The write lock is held from BEGIN IMMEDIATE on, so the name check and the new id
@@ -63,6 +64,7 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
     public async Task GrantRoleAsync(int userId, string role, CancellationToken cancellationToken = default)
     {
         StoreValidation.Role(role);
+        using var writing = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginWrite();
         await EnsureUserExistsAsync(connection, transaction, userId, cancellationToken);
@@ -102,6 +104,7 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
         foreach (var user in all)
             StoreValidation.ImportedUser(user);
 
+        using var writing = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginWrite();
         await using var insert = connection.Command("""
