@@ -45,13 +45,14 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context (no cookies) with the server as base URL; desktop size unless told.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true)
     {
         if (browser is null) throw new InvalidOperationException("the browser has not started");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScriptEnabled,
         });
         // Fail in seconds, not Playwright's default 30 s, when an element never appears.
         context.SetDefaultTimeout(10_000);
@@ -59,8 +60,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     }
 
     /// <summary>A new page in a new context that fails the test on any script error in the page.</summary>
-    public async Task<BrowserSession> NewSessionAsync(int width = 1280, int height = 800) =>
-        await BrowserSession.OpenAsync(await NewContextAsync(width, height));
+    public async Task<BrowserSession> NewSessionAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true) =>
+        await BrowserSession.OpenAsync(await NewContextAsync(width, height, javaScriptEnabled));
 
     public async Task DisposeAsync()
     {

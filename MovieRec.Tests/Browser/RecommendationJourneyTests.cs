@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,6 +7,7 @@ namespace MovieRec.Tests.Browser;
 /// A newcomer's whole path in a real browser: cold start, first ratings, personal picks, a movie
 /// and its similar movies, a changed rating, and picks that outlive logging out and in.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class RecommendationJourneyTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
 {
     private static readonly double[] FirstRatings = [5.0, 4.5, 4.0, 5.0, 3.5];
