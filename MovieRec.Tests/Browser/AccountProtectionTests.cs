@@ -5,7 +5,7 @@ namespace MovieRec.Tests.Browser;
 
 /// <summary>Logins are throttled by lockout, and forms without their antiforgery token are refused.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccountProtectionTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
+public sealed class AccountProtectionTests(BrowserAppFixture app)
 {
     private const string Mismatch = "That username and password do not match.";
     private const string Locked = "Too many failed logins";

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace MovieRec.Tests.Browser;
 
 /// <summary>
-/// One real server and one headless Chromium for a test class. The server starts on an empty data
+/// One real server and one headless Chromium for the browser tests (see <see cref="BrowserCollection"/>). The server starts on an empty data
 /// folder, so it goes through the first run a person would see: it imports ml-latest-small into a
 /// fresh SQLite file and trains the first model in the background; the fixture is ready once
 /// /health reports that model loaded. Each test then opens its own browser context (own cookies).

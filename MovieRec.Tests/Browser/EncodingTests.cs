@@ -8,7 +8,7 @@ namespace MovieRec.Tests.Browser;
 /// payload sets window.__xss if a browser ever executes it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class EncodingTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
+public sealed class EncodingTests(BrowserAppFixture app)
 {
     private const string ImagePayload = "<img src=x onerror=\"window.__xss=1\">";
     private const string ScriptPayload = "<script>window.__xss=1</script>";

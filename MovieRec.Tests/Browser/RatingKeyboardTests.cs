@@ -10,7 +10,7 @@ namespace MovieRec.Tests.Browser;
 /// the page's script; without script, Tab on to "Save rating" and Enter posts the form.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RatingKeyboardTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
+public sealed class RatingKeyboardTests(BrowserAppFixture app)
 {
     private const int ToyStory = 1;
 

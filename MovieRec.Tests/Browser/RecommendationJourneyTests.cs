@@ -8,7 +8,7 @@ namespace MovieRec.Tests.Browser;
 /// and its similar movies, a changed rating, and picks that outlive logging out and in.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RecommendationJourneyTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
+public sealed class RecommendationJourneyTests(BrowserAppFixture app)
 {
     private static readonly double[] FirstRatings = [5.0, 4.5, 4.0, 5.0, 3.5];
 
