@@ -25,10 +25,28 @@
     }
   }
 
+  // One save at a time per widget, and only the latest choice: arrow keys change the rating many
+  // times a second, and parallel requests could land out of order and store an older value.
+  const queues = new WeakMap();
+
+  async function saveLatest(form, value) {
+    let queue = queues.get(form);
+    if (!queue) queues.set(form, queue = { busy: false, next: null });
+    queue.next = value;
+    if (queue.busy) return;
+    queue.busy = true;
+    while (queue.next !== null) {
+      const latest = queue.next;
+      queue.next = null;
+      await save(form, latest);
+    }
+    queue.busy = false;
+  }
+
   document.addEventListener('change', (event) => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.name !== 'rating') return;
     const form = input.closest('form.rating-form');
-    if (form) save(form, input.value);
+    if (form) saveLatest(form, input.value);
   });
 })();

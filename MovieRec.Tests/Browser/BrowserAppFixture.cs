@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+
+namespace MovieRec.Tests.Browser;
+
+/// <summary>
+/// One real server and one headless Chromium for the browser tests (see <see cref="BrowserCollection"/>). The server starts on an empty data
+/// folder, so it goes through the first run a person would see: it imports ml-latest-small into a
+/// fresh SQLite file and trains the first model in the background; the fixture is ready once
+/// /health reports that model loaded. Each test then opens its own browser context (own cookies).
+/// </summary>
+public sealed class BrowserAppFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(60);
+
+    private string? dataFolder;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private ServerProcess? server;
+
+    public ServerProcess Server => server ?? throw new InvalidOperationException("the server has not started");
+
+    public async Task InitializeAsync()
+    {
+        if (!InstalledChromium.IsInstalled)
+        {
+            // Every test is skipped then (BrowserFact), unless CI requires the browser.
+            if (InstalledChromium.IsRequired)
+                throw new InvalidOperationException($"CI=true but {InstalledChromium.ExecutablePath} is missing: .ci/run installs it with apt-get install chromium.");
+            return;
+        }
+
+        dataFolder = Directory.CreateTempSubdirectory("movierec-browser-").FullName;
+        server = ServerProcess.Start(new Dictionary<string, string?>
+        {
+            ["Storage__Provider"] = "sqlite",
+            ["Storage__SqlitePath"] = Path.Combine(dataFolder, "movierec.db"),
+            ["Model__Path"] = Path.Combine(dataFolder, "model.bin"),
+            ["Data__DatasetPath"] = TestPaths.MlLatestSmall,
+        }, workingDirectory: dataFolder);
+
+        // Chromium starts while the server imports and trains.
+        var launch = LaunchBrowserAsync();
+        await server.WaitUntilAsync("/health", (_, body) => body.Contains("\"loaded\":true", StringComparison.Ordinal), StartupPatience);
+        browser = await launch;
+    }
+
+    /// <summary>A fresh context (no cookies) with the server as base URL; desktop size unless told.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true)
+    {
+        if (browser is null) throw new InvalidOperationException("the browser has not started");
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScriptEnabled,
+        });
+        // Fail in seconds, not Playwright's default 30 s, when an element never appears.
+        context.SetDefaultTimeout(10_000);
+        return context;
+    }
+
+    /// <summary>A new page in a new context that fails the test on any script error in the page.</summary>
+    public async Task<BrowserSession> NewSessionAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true) =>
+        await BrowserSession.OpenAsync(await NewContextAsync(width, height, javaScriptEnabled));
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (server is not null) await server.DisposeAsync();
+        if (dataFolder is not null)
+        {
+            try { Directory.Delete(dataFolder, recursive: true); }
+            catch (IOException) { /* the OS cleans its temp folder */ }
+        }
+    }
+
+    private async Task<IBrowser> LaunchBrowserAsync()
+    {
+        playwright = await Playwright.CreateAsync();
+        return await InstalledChromium.LaunchAsync(playwright);
+    }
+}
