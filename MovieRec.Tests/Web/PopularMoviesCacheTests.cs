@@ -42,11 +42,4 @@ public class PopularMoviesCacheTests : IAsyncLifetime
         Assert.Equal([2, 1], (await popular.MostRatedAsync(10)).Select(p => p.Movie.MovieId));
         Assert.Equal([2], (await popular.StartersAsync(10, new HashSet<int> { 1 })).Select(p => p.Movie.MovieId));
     }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => _now;
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

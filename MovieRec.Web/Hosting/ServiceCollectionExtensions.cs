@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<InitialTraining>();
         services.AddScoped<PersonalPicks>();
         services.AddSingleton<PopularMovies>();
+        services.AddSingleton<MovieDetailsCache>();
         services.AddScoped<SimilarMovies>();
         return services;
     }

@@ -13,7 +13,7 @@ public sealed record Pick(Movie Movie, double PredictedRating, Movie? BecauseYou
 /// their current ratings in the store (one small solve), so a rating made a second ago counts and
 /// no retrain is needed. Rated movies are never picked.
 /// </summary>
-public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder)
+public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails)
 {
     public const int MaxCount = 100;
 
@@ -29,7 +29,7 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder)
         var rated = ratings.Select(r => r.MovieId).ToHashSet();
         var scored = active.Recommender.Recommend(profile, n, rated);
         var reasons = PickReasons.Explain(active.Recommender, ratings, scored.Select(s => s.MovieId));
-        var movies = await store.Movies.GetManyAsync(scored.Select(s => s.MovieId).Concat(reasons.Values), cancellationToken);
+        var movies = await movieDetails.GetManyAsync(scored.Select(s => s.MovieId).Concat(reasons.Values), cancellationToken);
 
         // A movie the model knows but the store lost (a hand edit) is skipped rather than shown blank.
         return scored

@@ -17,7 +17,7 @@ public enum SimilarityBasis
 public sealed record SimilarMovieList(SimilarityBasis Basis, IReadOnlyList<Movie> Movies);
 
 /// <summary>Movies like a given one: by the model when it knows the movie, else by genres and tags.</summary>
-public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder)
+public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails)
 {
     public const int MaxCount = 50;
 
@@ -31,7 +31,7 @@ public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder)
             var similar = active.Recommender.Similar(movie.MovieId, n);
             if (similar.Count > 0)
             {
-                var found = await store.Movies.GetManyAsync(similar.Select(s => s.MovieId), cancellationToken);
+                var found = await movieDetails.GetManyAsync(similar.Select(s => s.MovieId), cancellationToken);
                 return new SimilarMovieList(SimilarityBasis.Ratings,
                     similar.Where(s => found.ContainsKey(s.MovieId)).Select(s => found[s.MovieId]).ToList());
             }
