@@ -8,14 +8,15 @@ namespace MovieRec.Tests.Web.Hostile;
 /// <summary>Checks an answer against its <see cref="Expected"/>: status, a message a person can read, and safe echoing.</summary>
 public static partial class HostileAssert
 {
-    [GeneratedRegex("role=\"alert\"[^>]*>(.*?)</(p|ul|div)>", RegexOptions.Singleline)]
+    // Linear-time matching throughout: some answers echo a megabyte of hostile text.
+    [GeneratedRegex("role=\"alert\"[^>]*>(.*?)</(p|ul|div)>", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex AlertElement();
 
-    [GeneratedRegex("<[^>]+>")]
+    [GeneratedRegex("<[^>]+>", RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 
     // What leaks when an error escapes: exception type names, stack frames, framework namespaces.
-    [GeneratedRegex(@"\w+Exception\b|\n\s+at |System\.\w+\.|Microsoft\.\w+\.")]
+    [GeneratedRegex(@"\w+Exception\b|\n\s+at |System\.\w+\.|Microsoft\.\w+\.", RegexOptions.NonBacktracking)]
     private static partial Regex InternalDetail();
 
     public static async Task AnswerAsync(HttpResponseMessage response, Expected expected)
