@@ -107,8 +107,10 @@ public class PageTests(MovieRecAppFactory app) : IClassFixture<MovieRecAppFactor
 
         var bad = await client.PostFormAsync("/Ratings?handler=Rate",
             new Dictionary<string, string> { ["movieId"] = "6", ["rating"] = "7" });
-        Assert.Equal(HttpStatusCode.Redirect, bad.StatusCode);
-        Assert.Contains("Choose a rating from 0.5 to 5 stars.", await client.GetStringAsync("/Ratings"));
+        // Refused on the spot: 400 with the list and the reason, nothing stored.
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Choose a rating from 0.5 to 5 stars.", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("Your rating: 2.0", await client.GetStringAsync("/Ratings"));
 
         var delete = await client.PostFormAsync("/Ratings?handler=Delete", new Dictionary<string, string> { ["movieId"] = "6" });
         Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MovieRec.Core.Storage;
 
 namespace MovieRec.Web.Api;
@@ -5,11 +6,25 @@ namespace MovieRec.Web.Api;
 /// <summary>Checks of query values shared by the endpoints, each with a message that says what is accepted.</summary>
 public static class ApiArguments
 {
-    /// <summary>n, defaulting to <paramref name="fallback"/>; a message when outside 1..max.</summary>
-    public static (int Value, string? Problem) Count(int? n, int fallback, int max)
+    // Counts and pages arrive as text and are parsed here, not by parameter binding: binding would
+    // answer "abc" or 99999999999 with 'Failed to bind parameter "int? n"', which is C#, not advice.
+
+    /// <summary>n, defaulting to <paramref name="fallback"/>; a message when it is not a whole number in 1..max.</summary>
+    public static (int Value, string? Problem) Count(string? n, int fallback, int max)
     {
-        if (n is null) return (fallback, null);
-        return n is >= 1 && n <= max ? (n.Value, null) : (0, $"n must be between 1 and {max}; it was {n}.");
+        if (string.IsNullOrEmpty(n)) return (fallback, null);
+        if (!int.TryParse(n, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int count))
+            return (0, $"n must be a whole number from 1 to {max}; it was '{n}'.");
+        return count is >= 1 && count <= max ? (count, null) : (0, $"n must be between 1 and {max}; it was {count}.");
+    }
+
+    /// <summary>page, counting from 1, defaulting to 1.</summary>
+    public static (int Value, string? Problem) Page(string? page)
+    {
+        if (string.IsNullOrEmpty(page)) return (1, null);
+        if (!int.TryParse(page, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number))
+            return (0, $"page must be a whole number from 1; it was '{page}'.");
+        return number >= 1 ? (number, null) : (0, $"page counts from 1; it was {number}.");
     }
 
     /// <summary>popularity, rating, year or title (any case); null means the default, popularity.</summary>

@@ -20,9 +20,12 @@ public static class ApiBodyLimit
                     $"The request body has {context.Request.ContentLength} bytes; the API accepts at most {MaxBytes}.", "Request body too large");
                 return;
             }
-            // Bodies without a declared length (chunked) are cut off by the server at the same limit.
+            // Bodies without a declared length (chunked) are cut off by the server at the same limit,
+            // or, where the server has no limit to set, by counting the bytes as they are read.
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = MaxBytes;
+            else
+                context.Request.Body = new BodyLengthLimitStream(context.Request.Body, MaxBytes);
         }
         await next(context);
     });

@@ -20,17 +20,18 @@ public static class MovieEndpoints
         return api;
     }
 
-    private static async Task<IResult> SearchAsync(IMovieRecStore store, string? q, string? genre, string? sort, int? page, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchAsync(IMovieRecStore store, string? q, string? genre, string? sort, string? page, CancellationToken cancellationToken)
     {
         var (order, sortProblem) = ApiArguments.Sort(sort);
         if (sortProblem is not null) return ApiProblems.BadRequest(sortProblem);
-        if (page is < 1) return ApiProblems.BadRequest($"page counts from 1; it was {page}.");
+        var (pageNumber, pageProblem) = ApiArguments.Page(page);
+        if (pageProblem is not null) return ApiProblems.BadRequest(pageProblem);
         if (!string.IsNullOrWhiteSpace(genre) && !(await store.Movies.ListGenresAsync(cancellationToken)).Contains(genre.Trim()))
             return ApiProblems.BadRequest($"There is no genre '{genre}'.");
 
         // The store validates the title text (length, control characters) and says what is wrong.
         var result = await store.Movies.QueryAsync(
-            new MovieQuery { TitleContains = q, Genre = genre, Sort = order, Page = page ?? 1, PageSize = PageSize }, cancellationToken);
+            new MovieQuery { TitleContains = q, Genre = genre, Sort = order, Page = pageNumber, PageSize = PageSize }, cancellationToken);
         var items = result.Items.Select(item => MovieSummaryDto.From(item.Movie, item.Statistics)).ToList();
         return Results.Ok(new MoviePageDto(items, result.TotalCount, result.Page, result.PageSize, result.PageCount));
     }
@@ -46,7 +47,7 @@ public static class MovieEndpoints
             MovieLinks.Imdb(movie), MovieLinks.Tmdb(movie), yours));
     }
 
-    private static async Task<IResult> SimilarAsync(int id, int? n, IMovieRecStore store, SimilarMovies similar, CancellationToken cancellationToken)
+    private static async Task<IResult> SimilarAsync(int id, string? n, IMovieRecStore store, SimilarMovies similar, CancellationToken cancellationToken)
     {
         var (count, problem) = ApiArguments.Count(n, 10, SimilarMovies.MaxCount);
         if (problem is not null) return ApiProblems.BadRequest(problem);
@@ -58,7 +59,7 @@ public static class MovieEndpoints
         return Results.Ok(new SimilarMoviesDto(list.Basis.ToString().ToLowerInvariant(), items));
     }
 
-    private static async Task<IResult> PopularAsync(int? n, PopularMovies popular, CancellationToken cancellationToken)
+    private static async Task<IResult> PopularAsync(string? n, PopularMovies popular, CancellationToken cancellationToken)
     {
         var (count, problem) = ApiArguments.Count(n, 20, 100);
         if (problem is not null) return ApiProblems.BadRequest(problem);

@@ -16,7 +16,7 @@ public static class RecommendationEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetAsync(int? n, ClaimsPrincipal user, PersonalPicks picks, PopularMovies popular, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string? n, ClaimsPrincipal user, PersonalPicks picks, PopularMovies popular, CancellationToken cancellationToken)
     {
         var (count, problem) = ApiArguments.Count(n, 10, PersonalPicks.MaxCount);
         if (problem is not null) return ApiProblems.BadRequest(problem);

@@ -80,6 +80,7 @@ public static class ServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<FormAntiforgeryMessage>());
         return services;
     }
 
@@ -89,7 +90,17 @@ public static class ServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.AddStatusCodeSentences();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            // The web defaults read "4.5" as the number 4.5; a rating sent as a string is a client
+            // bug (or a probe) and is refused as not the JSON the API documents.
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            // Messages quote what was sent ("There is no genre '<script>'"); escaping markup keeps
+            // it inert should anything ever show a problem as HTML.
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
+        });
         return services;
     }
 }

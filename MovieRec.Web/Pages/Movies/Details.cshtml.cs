@@ -23,7 +23,7 @@ public class DetailsModel(IMovieRecStore store, SimilarMovies similar) : PageMod
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var movie = await store.Movies.GetAsync(id, cancellationToken);
-        if (movie is null) return NotFound();
+        if (movie is null) return NotFound($"There is no movie with id {id}.");
         Movie = movie;
         Statistics = await store.Movies.GetStatisticsAsync(id, cancellationToken);
         if (User.UserId() is { } userId)

@@ -37,7 +37,11 @@ public class IndexModel(IMovieRecStore store) : PageModel
             Problem = $"Search text can have at most {MovieQuery.MaxTitleTextLength} characters.";
             Q = Q[..MovieQuery.MaxTitleTextLength];
         }
-        PageNumber = Math.Max(1, PageNumber);
+        if (PageNumber < 1)
+        {
+            Problem = "Pages count from 1; showing the first page.";
+            PageNumber = 1;
+        }
         try
         {
             Results = await store.Movies.QueryAsync(

@@ -18,6 +18,9 @@ public class IndexModel(IMovieRecStore store, TimeProvider time) : PageModel
 
     [TempData] public string? Message { get; set; }
 
+    /// <summary>Why a rating post was refused, shown on this page as it answers the post with 400.</summary>
+    public string? Error { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var ratings = await store.Ratings.ListByUserAsync(User.UserId()!.Value, cancellationToken);
@@ -31,12 +34,17 @@ public class IndexModel(IMovieRecStore store, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostRateAsync(int movieId, string? rating, string? returnUrl, CancellationToken cancellationToken)
     {
         var movie = await store.Movies.GetAsync(movieId, cancellationToken);
-        if (movie is null) return NotFound();
+        if (movie is null) return NotFound($"There is no movie with id {movieId}.");
         if (!double.TryParse(rating, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
             || !RatingValue.IsValid(value))
         {
-            Message = "Choose a rating from 0.5 to 5 stars.";
-            return BackTo(returnUrl);
+            // Answered here with 400 rather than redirected with a note: the post was not done,
+            // and the status says so to scripts and tests as well as to the person.
+            Error = "Choose a rating from 0.5 to 5 stars.";
+            await OnGetAsync(cancellationToken);
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
         }
         await store.Ratings.UpsertAsync(new Rating(User.UserId()!.Value, movieId, (float)value, time.GetUtcNow().ToUnixTimeSeconds()), cancellationToken);
         Message = $"You rated {movie.Title} {value:0.0}.";
