@@ -16,11 +16,8 @@ dotnet build MovieRec.Web -c Release -v quiet -nologo > /dev/null
 date -u +"%Y-%m-%d %H:%M UTC"; echo "nproc: $(nproc); $(grep -m1 'model name' /proc/cpuinfo)"
 start_app "$url" "$data" "$datasets/ml-latest-small" "$data/app.log"
 echo "model loaded after $(seconds_until "$url" '"loaded":true') s"
-new_session "$url" "load-$(date +%s)"
-for movie in 1 260 296 318 356 480 527 589 593 2571; do rate "$url" "$movie" 4.5 > /dev/null; done
-export COOKIE CSRF ROUTE
-MOVIES=$(curl -s "$url/api/popular?n=100" | grep -o '"id":[0-9]*' | cut -d: -f2 | paste -sd, -)
-export MOVIES
+signed_in_rater "$url" "load-$(date +%s)"
+export ROUTE
 
 for ROUTE in recommendations similar rate; do
   for connections in 16 64; do

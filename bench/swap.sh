@@ -23,8 +23,7 @@ head -c 100000 "$data/candidate-1.bin" > "$data/corrupt.bin"   # truncated: must
 cp "$data/candidate-1.bin" "$data/model.bin"
 start_app "$url" "$data" "$datasets/ml-latest-small" "$data/app.log"
 echo "model loaded after $(seconds_until "$url" '"loaded":true') s"
-new_session "$url" "swap-$(date +%s)"
-for movie in 1 260 296 318 356 480 527 589 593 2571; do rate "$url" "$movie" 4.5 > /dev/null; done
+signed_in_rater "$url" "swap-$(date +%s)"
 
 echo "\$ wrk -t2 -c16 -d40s --latency $url/api/recommendations?n=10   (swapping meanwhile)"
 wrk -t2 -c16 -d40s --latency -H "Cookie: $COOKIE" "$url/api/recommendations?n=10" > "$data/wrk.txt" &

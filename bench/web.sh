@@ -21,8 +21,7 @@ kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 start_app "$url" "$data" "$datasets/ml-latest-small" "$data/second.log"
 echo "second start: serving with the model loaded after $(seconds_until "$url" '"loaded":true') s"
 
-new_session "$url" "bench-$(date +%s)"
-for movie in 1 260 296 318 356 480 527 589 593 2571; do rate "$url" "$movie" 4.5 > /dev/null; done
+signed_in_rater "$url" "bench-$(date +%s)"
 for connections in 1 16; do
   threads=$(( connections < 2 ? 1 : 2 ))
   echo; echo "\$ wrk -t$threads -c$connections -d15s --latency -H 'Cookie: ...' $url/api/recommendations?n=10"

@@ -42,3 +42,12 @@ rate() {
   curl -s -o /dev/null -w "%{http_code}" -b "$JAR" -X PUT "$1/api/ratings/$2" \
     -H "Content-Type: application/json" -H "X-CSRF-TOKEN: $CSRF" -d "{\"rating\": $3}"
 }
+
+# signed_in_rater URL USERNAME: a new user with ten ratings of well-known movies, so that picks are
+# personal; exports COOKIE and CSRF for wrk, and MOVIES, the 100 most rated movie ids, for load.lua.
+signed_in_rater() {
+  new_session "$1" "$2"
+  for movie in 1 260 296 318 356 480 527 589 593 2571; do rate "$1" "$movie" 4.5 > /dev/null; done
+  MOVIES=$(curl -s "$1/api/popular?n=100" | grep -o '"id":[0-9]*' | cut -d: -f2 | paste -sd, -)
+  export COOKIE CSRF MOVIES
+}
