@@ -25,7 +25,7 @@ public static class Retrainer
         var (train, heldOut) = HeldOutSplit.Split(merged, request.HeldOutShare);
         var model = ModelTrainer.Train(train, request.Options, heldOut, report, cancellationToken);
         double newRmse = model.Facts.HeldOutRmse ?? double.NaN;
-        double biasOnlyRmse = BiasOnlyRmse(train, heldOut, request.Options);
+        double biasOnlyRmse = BiasOnlyRmse(model, heldOut);
         double? currentRmse = File.Exists(request.OutputPath) ? CurrentModelRmse(request.OutputPath, heldOut) : null;
 
         var verdict = request.Force
@@ -43,13 +43,12 @@ public static class Retrainer
         throw new DirectoryNotFoundException($"no MovieLens dataset at {path}");
     }
 
-    /// <summary>mu + b_u + b_i with the same shrinkage as the model, fitted on the same training part.</summary>
-    private static double BiasOnlyRmse(Rating[] train, Rating[] heldOut, TrainerOptions options)
-    {
-        var matrix = RatingMatrix.Build(train);
-        var biases = BiasEstimator.Estimate(matrix, options.BiasMode, options.ItemBiasShrinkage, options.UserBiasShrinkage);
-        return HeldOutRatings.Create(heldOut, matrix.Users, matrix.Items, RatingScale.HalfStars).Rmse(biases.Predict);
-    }
+    /// <summary>
+    /// mu + b_u + b_i alone on the slice: the new model's own biases, which the trainer fitted once by
+    /// shrinkage on the same training part and held fixed, so they are the bias-only baseline.
+    /// </summary>
+    private static double BiasOnlyRmse(ModelSnapshot model, Rating[] heldOut) =>
+        HeldOutRatings.Create(heldOut, model.Users, model.Items, RatingScale.HalfStars).Rmse(model.Biases.Predict);
 
     /// <summary>The RMSE of the model now in the file on the same slice, or null when it cannot be read (it will be replaced).</summary>
     private static double? CurrentModelRmse(string path, Rating[] heldOut)
