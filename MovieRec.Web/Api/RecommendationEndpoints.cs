@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Recommendations;
 
@@ -11,19 +12,21 @@ public static class RecommendationEndpoints
     {
         api.MapGet("/recommendations", GetAsync)
             .RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status401Unauthorized)
             .WithTags("Recommendations")
             .WithSummary("Personal picks; the most rated movies when there is no model yet or you have rated nothing");
         return api;
     }
 
-    private static async Task<IResult> GetAsync(string? n, ClaimsPrincipal user, PersonalPicks picks, PopularMovies popular, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecommendationsDto>, BadRequestProblem>> GetAsync(
+        string? n, ClaimsPrincipal user, PersonalPicks picks, PopularMovies popular, CancellationToken cancellationToken)
     {
         var (count, problem) = ApiArguments.Count(n, 10, PersonalPicks.MaxCount);
         if (problem is not null) return ApiProblems.BadRequest(problem);
         var personal = await picks.ForUserAsync(user.UserId()!.Value, count, cancellationToken);
         if (personal is not null)
-            return Results.Ok(new RecommendationsDto("personal", personal.Select(RecommendationDto.From).ToList(), []));
+            return TypedResults.Ok(new RecommendationsDto("personal", personal.Select(RecommendationDto.From).ToList(), []));
         var mostRated = await popular.MostRatedAsync(count, cancellationToken);
-        return Results.Ok(new RecommendationsDto("popular", [], mostRated.Select(PopularMovieDto.From).ToList()));
+        return TypedResults.Ok(new RecommendationsDto("popular", [], mostRated.Select(PopularMovieDto.From).ToList()));
     }
 }

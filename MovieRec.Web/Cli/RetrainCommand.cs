@@ -1,52 +1,60 @@
-using Microsoft.Extensions.Configuration;
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using MovieRec.Core.Retraining;
+using MovieRec.Core.Storage;
+using MovieRec.Web.Cli.Progress;
 using MovieRec.Web.Configuration;
-using Serilog;
 
 namespace MovieRec.Web.Cli;
 
 /// <summary>retrain: the model from the MovieLens CSV ratings merged with the store's, behind a quality gate.</summary>
-public static class RetrainCommand
+public sealed class RetrainCommand(
+    IMovieRecStore store, IOptions<ModelOptions> model, IOptions<DataSettings> data, IProgressDisplay progress, ILogger<RetrainCommand> logger)
 {
-    public const string Usage = """
-        retrain [--csv-path DIR] [--db-only] [--output FILE] [--force] [hyper-parameters]
-          Merges the dataset's ratings (--csv-path, default Data:DatasetPath) with the store's (the
-          store wins for the same user and movie), trains on all but a stable 5 % slice, and writes
-          the model (default Model:Path, data/model.bin) atomically. Before replacing a model it
-          refuses, with exit code 3 and the old file untouched, a new one that is worse than biases
-          alone or more than 2 % worse in held-out RMSE than the one it would replace; --force skips
-          that gate. --output writes elsewhere (A/B comparisons) and never touches the live file.
-          --db-only trains on the store's ratings alone.
-        """;
-
     public const int RefusedExitCode = 3;
 
-    public static async Task<int> RunAsync(CommandArguments args, IConfiguration configuration)
+    public static Command Define(CommandActions actions)
     {
-        bool storeOnly = args.Bool("db-only") ?? false;
-        string? csvPath = args.Text("csv-path");
-        string output = args.Text("output") ?? AppConfiguration.ModelPath(configuration);
-        bool force = args.Bool("force") ?? false;
-        var options = TrainingArguments.Read(args);
-        args.RejectUnknown();
+        var csvPath = CliOptions.Text("--csv-path", "The MovieLens dataset to merge with the store's ratings (default Data:DatasetPath).");
+        var storeOnly = CliOptions.Flag("--db-only", "Train on the store's ratings alone.");
+        var output = CliOptions.Text("--output", "Write the model here instead of Model:Path (A/B comparisons); the live file is never touched.");
+        var force = CliOptions.Flag("--force", "Write the model even when the quality gate refuses it.");
+        var training = new TrainingArguments();
+        var command = new Command("retrain",
+            "Merges the dataset's ratings with the store's (the store wins for the same user and movie), trains on all but a stable 5 % slice, " +
+            "and writes the model (default Model:Path) atomically. Refuses, with exit code 3 and the old file untouched, a model worse than " +
+            "biases alone or more than 2 % worse in held-out RMSE than the one it would replace.")
+        {
+            csvPath, storeOnly, output, force,
+        };
+        training.AddTo(command);
+        return actions.Bind<RetrainCommand>(command, (retrain, args, cancellationToken) => retrain.RunAsync(
+            args.GetValue(csvPath), args.GetValue(storeOnly), args.GetValue(output), args.GetValue(force), training.Read(args), cancellationToken));
+    }
+
+    public async Task<int> RunAsync(string? csvPath, bool storeOnly, string? output, bool force, Core.Engine.TrainerOptions options,
+        CancellationToken cancellationToken)
+    {
+        output ??= model.Value.Path;
         if (storeOnly && csvPath is not null) throw new UsageException("--db-only and --csv-path exclude each other");
-        string? dataset = storeOnly ? null : csvPath ?? AppConfiguration.DatasetPath(configuration);
+        string? dataset = storeOnly ? null : csvPath ?? data.Value.DatasetPath;
         if (dataset is not null && !Directory.Exists(dataset) && !File.Exists(dataset))
             throw new UsageException($"no MovieLens dataset at {dataset}: name one with --csv-path, or train on the store alone with --db-only");
 
-        await using var store = await StoreAccess.OpenAsync(configuration);
-        var result = await Retrainer.RunAsync(store, new RetrainRequest(dataset, storeOnly, output, options, force), TrainingLog.For(options));
+        var result = await progress.RunAsync(board => Retrainer.RunAsync(store, new RetrainRequest(dataset, storeOnly, output, options, force),
+            TrainingProgress.On(board, options), cancellationToken));
 
         Console.WriteLine($"ratings: {result.DatasetRatings:N0} from the dataset, {result.StoreRatings:N0} from the store, {result.MergedRatings:N0} merged");
         Console.WriteLine($"held-out RMSE: new model {result.NewRmse:F4}, biases alone {result.BiasOnlyRmse:F4}, " +
-                          $"current model {(result.CurrentRmse is { } c ? c.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) : "none")}");
+                          $"current model {(result.CurrentRmse is { } c ? c.ToString("F4", CultureInfo.InvariantCulture) : "none")}");
         if (!result.Written)
         {
-            Log.Error("Refused to replace {Path}: {Reason}", output, result.Verdict.Reason);
+            logger.LogError("Refused to replace {Path}: {Reason}", output, result.Verdict.Reason);
             Console.Error.WriteLine($"refused: {result.Verdict.Reason}; {output} is untouched (use --force to write anyway)");
             return RefusedExitCode;
         }
-        Log.Information("Wrote {Path}: {Reason}", output, result.Verdict.Reason);
+        logger.LogInformation("Wrote {Path}: {Reason}", output, result.Verdict.Reason);
         return 0;
     }
 }

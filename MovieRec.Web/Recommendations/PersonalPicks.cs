@@ -1,7 +1,9 @@
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Engine.Scoring;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Metrics;
 using MovieRec.Web.Models;
+using System.Diagnostics;
 
 namespace MovieRec.Web.Recommendations;
 
@@ -13,7 +15,7 @@ public sealed record Pick(Movie Movie, double PredictedRating, Movie? BecauseYou
 /// their current ratings in the store (one small solve), so a rating made a second ago counts and
 /// no retrain is needed. Rated movies are never picked.
 /// </summary>
-public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails)
+public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics)
 {
     public const int MaxCount = 100;
 
@@ -22,22 +24,27 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
     {
         var active = holder.Current;
         if (active is null) return null;
+        long started = Stopwatch.GetTimestamp();
         var ratings = await store.Ratings.ListByUserAsync(userId, cancellationToken);
         if (ratings.Count == 0) return null;
 
+        long foldInStarted = Stopwatch.GetTimestamp();
         var profile = FoldIn.Compute(active.Snapshot, ratings.Select(r => (r.MovieId, (double)r.Value)));
+        metrics.FoldIn(Stopwatch.GetElapsedTime(foldInStarted));
         var rated = ratings.Select(r => r.MovieId).ToHashSet();
         var scored = active.Recommender.Recommend(profile, n, rated);
         var reasons = PickReasons.Explain(active.Recommender, ratings, scored.Select(s => s.MovieId));
         var movies = await movieDetails.GetManyAsync(scored.Select(s => s.MovieId).Concat(reasons.Values), cancellationToken);
 
         // A movie the model knows but the store lost (a hand edit) is skipped rather than shown blank.
-        return scored
+        var picks = scored
             .Where(s => movies.ContainsKey(s.MovieId))
             .Select(s => new Pick(
                 movies[s.MovieId],
                 Math.Round(s.PredictedRating ?? active.Recommender.PredictRating(profile, s.MovieId), 2),
                 reasons.TryGetValue(s.MovieId, out int because) ? movies.GetValueOrDefault(because) : null))
             .ToList();
+        metrics.Picks(Stopwatch.GetElapsedTime(started));
+        return picks;
     }
 }

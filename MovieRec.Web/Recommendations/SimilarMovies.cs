@@ -1,6 +1,7 @@
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Engine.Scoring;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Caching;
 using MovieRec.Web.Models;
 
 namespace MovieRec.Web.Recommendations;
@@ -16,15 +17,25 @@ public enum SimilarityBasis
 
 public sealed record SimilarMovieList(SimilarityBasis Basis, IReadOnlyList<Movie> Movies);
 
-/// <summary>Movies like a given one: by the model when it knows the movie, else by genres and tags.</summary>
-public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails)
+/// <summary>
+/// Movies like a given one: by the model when it knows the movie, else by genres and tags. Lists are
+/// kept in <see cref="MovieRecCache"/> for Cache:SimilarSeconds and dropped when the model is swapped
+/// (a new model has new neighbours, and may now know a movie that was compared by content).
+/// </summary>
+public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecCache cache)
 {
     public const int MaxCount = 50;
 
     /// <summary>How many popular movies of each of the movie's genres are compared by content.</summary>
     private const int ContentCandidatesPerGenre = 200;
 
-    public async Task<SimilarMovieList> ForMovieAsync(Movie movie, int n, CancellationToken cancellationToken = default)
+    private readonly record struct Key(int MovieId, int N);
+
+    public Task<SimilarMovieList> ForMovieAsync(Movie movie, int n, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync(new Key(movie.MovieId, n), TimeSpan.FromSeconds(cache.Options.SimilarSeconds),
+            CacheDependency.Model | CacheDependency.Catalogue, () => FindAsync(movie, n, cancellationToken));
+
+    private async Task<SimilarMovieList> FindAsync(Movie movie, int n, CancellationToken cancellationToken)
     {
         if (holder.Current is { } active)
         {
