@@ -4,15 +4,15 @@ using Spectre.Console.Rendering;
 namespace MovieRec.Web.Cli.Progress;
 
 /// <summary>Spectre.Console progress bars on standard error (standard output stays the command's report): bar, percentage, rate, time left.</summary>
-public sealed class BarProgressDisplay : IProgressDisplay
+public sealed class BarProgressDisplay(IAnsiConsole console) : IProgressDisplay
 {
-    private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public BarProgressDisplay() : this(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })) { }
 
     /// <summary>Each task's unit, for the rate column.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProgressTask, string> _units = new();
 
     public Task<T> RunAsync<T>(Func<IProgressBoard, Task<T>> work) =>
-        _console.Progress()
+        console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(_units), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(context => work(new Board(context, _units)));
