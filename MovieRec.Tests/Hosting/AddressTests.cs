@@ -8,6 +8,7 @@ namespace MovieRec.Tests.Hosting;
 /// --urls and the Urls setting all work (none is shadowed by a setting in appsettings.json), and with
 /// none of them it takes http://localhost:5000.
 /// </summary>
+[Collection(nameof(AppProcess))]
 public sealed class AddressTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

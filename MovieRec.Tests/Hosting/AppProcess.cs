@@ -3,7 +3,12 @@ using MovieRec.Tests.Web;
 
 namespace MovieRec.Tests.Hosting;
 
-/// <summary>The real app as a process over a temporary data folder with the tiny dataset, as a deployment would start it.</summary>
+/// <summary>
+/// The real app as a process over a temporary data folder with the tiny dataset, as a deployment
+/// would start it. Tests that start one share a collection, so that they run one at a time and do
+/// not starve the browser tests' server of the two cores.
+/// </summary>
+[CollectionDefinition(nameof(AppProcess))]
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("movierec-hosting-").FullName;

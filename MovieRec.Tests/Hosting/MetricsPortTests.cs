@@ -4,6 +4,7 @@ using MovieRec.Tests.Browser;
 namespace MovieRec.Tests.Hosting;
 
 /// <summary>With Metrics:Port the scrape endpoint answers there without sign-in, and only there; the app keeps its own address.</summary>
+[Collection(nameof(AppProcess))]
 public sealed class MetricsPortTests
 {
     [Fact]

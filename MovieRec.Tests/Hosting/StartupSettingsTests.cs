@@ -3,6 +3,7 @@ using MovieRec.Tests.Browser;
 namespace MovieRec.Tests.Hosting;
 
 /// <summary>A bad setting stops the web app before it opens the store or listens, and the message names the key.</summary>
+[Collection(nameof(AppProcess))]
 public sealed class StartupSettingsTests
 {
     [Theory]

@@ -18,8 +18,7 @@ public sealed class CacheInvalidationTests : IDisposable
     public async Task Similar_movies_follow_a_model_swap_at_once()
     {
         var admin = await _app.AdminBrowserAsync();
-        for (int attempt = 0; attempt < 100 && !(await admin.GetStringAsync("/health")).Contains("\"loaded\":true"); attempt++)
-            await Task.Delay(50);
+        await admin.WaitForModelAsync();
         var before = JsonDocument.Parse(await admin.GetStringAsync("/api/movies/1/similar?n=3")).RootElement;
         Assert.Equal("ratings", before.GetProperty("basis").GetString());
 

@@ -20,7 +20,7 @@ public sealed class HealthTests(MovieRecAppFactory app) : IClassFixture<MovieRec
     public async Task Live_and_ready_answer_healthy_when_the_store_answers_and_the_model_is_loaded()
     {
         var client = app.CreateBrowser();
-        await WaitForModelAsync(client);
+        await client.WaitForModelAsync();
         var live = await client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
@@ -58,14 +58,8 @@ public sealed class HealthTests(MovieRecAppFactory app) : IClassFixture<MovieRec
         var check = new ModelHealthCheck(holder);
         Assert.Equal(HealthStatus.Degraded, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
         var loaded = app.Services.GetRequiredService<ModelHolder>();
-        await WaitForModelAsync(app.CreateBrowser());
+        await app.CreateBrowser().WaitForModelAsync();
         Assert.Equal(HealthStatus.Healthy, (await new ModelHealthCheck(loaded).CheckHealthAsync(new HealthCheckContext())).Status);
-    }
-
-    private static async Task WaitForModelAsync(HttpClient client)
-    {
-        for (int attempt = 0; attempt < 100 && !(await client.GetStringAsync("/health")).Contains("\"loaded\":true"); attempt++)
-            await Task.Delay(50);
     }
 
     /// <summary>A store whose every member throws the way a lost database does.</summary>

@@ -9,8 +9,7 @@ public sealed class MetricsTests(MovieRecAppFactory app) : IClassFixture<MovieRe
     public async Task After_a_few_requests_metrics_show_latency_picks_ratings_and_the_model()
     {
         var admin = await app.AdminBrowserAsync();
-        for (int attempt = 0; attempt < 100 && !(await admin.GetStringAsync("/health")).Contains("\"loaded\":true"); attempt++)
-            await Task.Delay(50);
+        await admin.WaitForModelAsync();
         Assert.Equal(HttpStatusCode.OK, (await admin.RateAsync(1, 4.5)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.RateAsync(2, 2.0)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/recommendations?n=3")).StatusCode);
