@@ -29,7 +29,7 @@ public static class MovieRecHost
         builder.Services.AddMovieRecAccounts();
         builder.Services.AddMovieRecApi();
         builder.Services.AddMovieRecHealthChecks();
-        builder.Services.AddMovieRecMetrics();
+        builder.Services.AddMovieRecMetrics(builder.Configuration);
         builder.Services.AddMovieRecCommands();
         builder.Services.AddRazorPages();
         return builder;

@@ -12,9 +12,11 @@ namespace MovieRec.Web.Metrics;
 /// </summary>
 public static class MetricsRegistration
 {
-    public static IServiceCollection AddMovieRecMetrics(this IServiceCollection services)
+    /// <summary>The instruments always exist; with Metrics:Enabled=false nothing listens to them, so recording costs next to nothing.</summary>
+    public static IServiceCollection AddMovieRecMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<MovieRecMetrics>();
+        if (!configuration.GetValue(MetricsOptions.SectionName + ":" + nameof(MetricsOptions.Enabled), true)) return services;
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(MovieRecMetrics.MeterName)
