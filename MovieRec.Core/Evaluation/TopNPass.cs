@@ -36,6 +36,8 @@ internal static class TopNPass
 
         public int[] TopN(EvaluationData data, IEvaluatedModel model, int userId)
         {
+            if (model is IListsPicks served)
+                return served.TopN(userId, _bestIds.Length);
             int candidateCount = data.WriteCandidates(userId, _candidates);
             ReadOnlySpan<int> candidates = _candidates.AsSpan(0, candidateCount);
             Span<double> scores = _scores.AsSpan(0, candidateCount);
