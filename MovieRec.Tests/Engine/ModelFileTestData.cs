@@ -39,7 +39,6 @@ internal static class ModelFileTestData
                 : null,
             ItemNorms = Doubles(random, items),
             ItemRatingCounts = Ints(random, items),
-            ItemRatingSums = Doubles(random, items),
             UserRatingCounts = Ints(random, users),
             Options = RandomOptions(random, rank, svdPlusPlus, ranking),
             Facts = RandomFacts(random, users, items),
@@ -74,7 +73,6 @@ internal static class ModelFileTestData
 
         AssertSameBits(expected.ItemNorms, actual.ItemNorms, "item norms");
         Assert.Equal(expected.ItemRatingCounts, actual.ItemRatingCounts);
-        AssertSameBits(expected.ItemRatingSums, actual.ItemRatingSums, "item sums");
         Assert.Equal(expected.UserRatingCounts, actual.UserRatingCounts);
 
         Assert.Equal(expected.Options, actual.Options);
