@@ -12,13 +12,9 @@ public static class PickReasons
     /// <summary>Pick movie id -> the liked movie id that explains it (absent when the model knows none of their liked movies).</summary>
     public static IReadOnlyDictionary<int, int> Explain(Recommender recommender, IReadOnlyList<PersonRating> ratings, IEnumerable<int> picks)
     {
-        var reasons = new Dictionary<int, int>();
-        if (ratings.Count == 0) return reasons;
+        if (ratings.Count == 0) return new Dictionary<int, int>();
         double mean = ratings.Average(r => r.Value);
         var liked = ratings.Where(r => r.Value >= mean).Select(r => r.MovieId).Distinct().ToList();
-        foreach (int pick in picks)
-            if (recommender.MostSimilarAmong(pick, liked) is { } because)
-                reasons[pick] = because;
-        return reasons;
+        return recommender.MostSimilarAmong(picks, liked);
     }
 }

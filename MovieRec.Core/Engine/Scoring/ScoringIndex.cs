@@ -73,8 +73,13 @@ public sealed class ScoringIndex
     /// <summary>a . b: with rows of <see cref="UnitItemFactors"/>, the support-shrunk cosine.</summary>
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
-        float sum = 0;
-        for (int c = 0; c < a.Length; c++) sum += a[c] * b[c];
+        int vectorWidth = Vector<float>.Count;
+        int whole = a.Length / vectorWidth * vectorWidth;
+        var acc = Vector<float>.Zero;
+        for (int c = 0; c < whole; c += vectorWidth)
+            acc = Vector.FusedMultiplyAdd(new Vector<float>(a[c..]), new Vector<float>(b[c..]), acc);
+        float sum = Vector.Sum(acc);
+        for (int c = whole; c < a.Length; c++) sum += a[c] * b[c];
         return sum;
     }
 
