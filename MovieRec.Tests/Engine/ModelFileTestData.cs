@@ -1,4 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 using MovieRec.Core.Engine;
 
 namespace MovieRec.Tests.Engine;
@@ -6,6 +9,23 @@ namespace MovieRec.Tests.Engine;
 /// <summary>Hand-built models with seeded random contents, and a bit-for-bit comparison of two models.</summary>
 internal static class ModelFileTestData
 {
+    /// <summary>
+    /// Edits the trainer options in the header JSON of a model file in place, then fixes the JSON
+    /// length field and the checksum, so that only the edit differs from a file the writer made.
+    /// </summary>
+    public static void RewriteHeaderOptions(string path, Action<JsonObject> change)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        int jsonLength = BitConverter.ToInt32(bytes, 32);
+        var header = JsonNode.Parse(bytes.AsSpan(36, jsonLength))!;
+        change(header["options"]!.AsObject());
+        byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString());
+        byte[] edited = [.. bytes.AsSpan(0, 36), .. json, .. bytes.AsSpan(36 + jsonLength, bytes.Length - 36 - jsonLength - 32), .. new byte[32]];
+        BitConverter.TryWriteBytes(edited.AsSpan(32), json.Length);
+        SHA256.HashData(edited.AsSpan(0, edited.Length - 32), edited.AsSpan(edited.Length - 32));
+        File.WriteAllBytes(path, edited);
+    }
+
     /// <summary>
     /// A model whose every number is random (so a field written in the wrong place cannot go
     /// unnoticed) and whose first factors are the doubles most easily mangled by a lossy copy.

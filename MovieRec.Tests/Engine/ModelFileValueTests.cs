@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using MovieRec.Core.Engine;
 using static MovieRec.Tests.Engine.ModelFileTestData;
@@ -89,15 +88,7 @@ public sealed class ModelFileValueTests : IDisposable
     {
         string path = _directory.File("model.bin");
         ModelFile.Write(model, path);
-        byte[] bytes = File.ReadAllBytes(path);
-        int jsonLength = BitConverter.ToInt32(bytes, 32);
-        var header = JsonNode.Parse(bytes.AsSpan(36, jsonLength))!;
-        change(header["options"]!.AsObject());
-        byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString());
-        byte[] edited = [.. bytes.AsSpan(0, 36), .. json, .. bytes.AsSpan(36 + jsonLength, bytes.Length - 36 - jsonLength - 32), .. new byte[32]];
-        BitConverter.TryWriteBytes(edited.AsSpan(32), json.Length);
-        SHA256.HashData(edited.AsSpan(0, edited.Length - 32), edited.AsSpan(edited.Length - 32));
-        File.WriteAllBytes(path, edited);
+        RewriteHeaderOptions(path, change);
         return path;
     }
 }
