@@ -46,13 +46,8 @@ public sealed record ModelSnapshot
     public Biases Biases => new(Mu, UserBias, ItemBias);
 
     /// <summary>mu + b_u + b_i + w_u . q_i by dense indices (-1 = unknown, its terms dropped), unclipped.</summary>
-    public double PredictByIndex(int userIndex, int itemIndex)
-    {
-        double prediction = Biases.Predict(userIndex, itemIndex);
-        if (userIndex >= 0 && itemIndex >= 0)
-            prediction += Numerics.VectorMath.Dot(UserFactors.Row(userIndex), ItemFactors.Row(itemIndex));
-        return prediction;
-    }
+    public double PredictByIndex(int userIndex, int itemIndex) =>
+        RatingPrediction.ByIndex(Biases, UserFactors, ItemFactors, userIndex, itemIndex);
 
     /// <summary>Throws when the parts do not fit together (lengths, ranks); used after loading.</summary>
     public void Validate()

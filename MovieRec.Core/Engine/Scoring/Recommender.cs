@@ -38,13 +38,10 @@ public sealed class Recommender
     public double PredictRating(UserProfile profile, int movieId)
     {
         int i = Model.Items.IndexOf(movieId);
-        double prediction = Model.Mu + profile.Bias;
-        if (i >= 0)
-        {
-            prediction += Model.ItemBias[i];
-            if (profile.RatingVector is { } w) prediction += VectorMath.Dot(w, Model.ItemFactors.Row(i));
-        }
-        return Scale.Clip(prediction);
+        return Scale.Clip(RatingPrediction.Raw(Model.Mu, profile.Bias,
+            i >= 0 ? Model.ItemBias[i] : 0,
+            profile.RatingVector,
+            i >= 0 ? Model.ItemFactors.Row(i) : ReadOnlySpan<double>.Empty));
     }
 
     /// <summary>Raw (unclipped) predicted rating by dense indices, -1 meaning unknown.</summary>
