@@ -58,6 +58,12 @@ public sealed record TrainerOptions
 
     public int RankingIterations { get; init; } = 10;
 
+    /// <summary>
+    /// Conjugate-gradient steps per row and half-step, warm-started from the row's previous value,
+    /// wherever that is cheaper than an exact solve; 0 solves every row exactly.
+    /// </summary>
+    public int RankingConjugateGradientSteps { get; init; } = 3;
+
     /// <summary>Weight of the predicted rating added to the ranking score of a pick.</summary>
     public double RankingRatingWeight { get; init; } = 0.1;
 
