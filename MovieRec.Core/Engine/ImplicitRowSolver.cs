@@ -52,16 +52,26 @@ public sealed class ImplicitRowSolver
     /// The cheapest route for a row of <paramref name="ratings"/> at this rank, by multiply-add
     /// counts; conjugate gradient only when <paramref name="conjugateGradientSteps"/> is above 0.
     /// </summary>
-    internal static ImplicitRoute ChooseRoute(int ratings, int rank, int conjugateGradientSteps)
+    internal static ImplicitRoute ChooseRoute(int ratings, int rank, int conjugateGradientSteps, bool woodburyPrepared = true)
     {
         if (ratings == 0) return ImplicitRoute.Zero;
+        var (woodbury, other) = Costs(ratings, rank, conjugateGradientSteps);
+        if (woodburyPrepared && woodbury <= other.Cost) return ImplicitRoute.Woodbury;
+        return other.Route;
+    }
+
+    /// <summary>
+    /// Multiply-adds of the Woodbury route (infinite when n >= k, where it cannot win) and of the
+    /// cheaper of the other two (conjugate gradient only when steps are above 0).
+    /// </summary>
+    internal static (double Woodbury, (double Cost, ImplicitRoute Route) Other) Costs(int ratings, int rank, int conjugateGradientSteps)
+    {
         double n = ratings, k = rank;
         double cholesky = n * k * k / 2 + k * k * k / 6;
         double woodbury = n < k ? n * n * k / 2 + n * n * n / 6 + 3 * n * k : double.PositiveInfinity;
         // One product for the starting residual, one per step.
         double conjugateGradient = conjugateGradientSteps > 0 ? (conjugateGradientSteps + 1) * (k * k + 2 * n * k) : double.PositiveInfinity;
-        if (woodbury <= cholesky && woodbury <= conjugateGradient) return ImplicitRoute.Woodbury;
-        return conjugateGradient < cholesky ? ImplicitRoute.ConjugateGradient : ImplicitRoute.Cholesky;
+        return (woodbury, conjugateGradient < cholesky ? (conjugateGradient, ImplicitRoute.ConjugateGradient) : (cholesky, ImplicitRoute.Cholesky));
     }
 
     /// <summary>The exact k x k solve from G alone (fold-in, where no half-step is prepared).</summary>
@@ -91,7 +101,7 @@ public sealed class ImplicitRowSolver
     /// </summary>
     internal void Solve(ImplicitHalfStep step, ReadOnlySpan<int> rows, ReadOnlySpan<double> confidenceMinusOne, Span<double> result)
     {
-        switch (ChooseRoute(rows.Length, step.Factors.Rank, step.ConjugateGradientSteps))
+        switch (ChooseRoute(rows.Length, step.Factors.Rank, step.ConjugateGradientSteps, step.SolvedFactors is not null))
         {
             case ImplicitRoute.Zero:
                 result.Clear();
