@@ -32,8 +32,9 @@ dotnet build MovieRec.Web -c Release -v quiet -nologo > /dev/null
 app=MovieRec.Web/bin/Release/net10.0/MovieRec.Web.dll
 
 configs=(
-  # the rating model (RMSE); the ranking model is off to save time, it does not change RMSE
+  # the rating model (RMSE); the ranking model is off to save time: it does not change RMSE
   "--ranking false"
+  "--ranking false --bias-lambda 5 --lambda-y 100"
   "--ranking false --lambda 0.12"
   "--ranking false --lambda 0.18"
   "--ranking false --rank 64"
@@ -42,21 +43,22 @@ configs=(
   "--ranking false --lambda-y 300"
   "--ranking false --bias-lambda 5"
   "--ranking false --bias-lambda 15"
-  "--ranking false --item-bias-lambda 40"
   "--ranking false --item-bias-lambda 10"
+  "--ranking false --item-bias-lambda 40"
   "--ranking false --user-bias-lambda 5"
   "--ranking false --user-bias-lambda 15"
   # the ranking model and the blend (NDCG@10)
   ""
-  "--ranking-rank 32 --ranking-iterations 10 --ranking-cg-steps 0"
+  "--ranking-rank 32 --ranking-cg-steps 0"
   "--ranking-rank 48"
-  "--ranking-rank 96"
+  "--ranking-rank 64"
   "--ranking-rank 128"
   "--ranking-rank 256"
-  "--ranking-iterations 10"
-  "--ranking-iterations 20"
+  "--ranking-iterations 8"
+  "--ranking-iterations 15"
   "--ranking-lambda 20"
   "--ranking-lambda 25"
+  "--ranking-lambda 35"
   "--ranking-lambda 40"
   "--ranking-alpha 0.5"
   "--ranking-alpha 2"

@@ -50,13 +50,13 @@ public sealed record TrainerOptions
     /// <summary>Fit the ranking model used to order personal picks.</summary>
     public bool Ranking { get; init; } = true;
 
-    public int RankingRank { get; init; } = 64;
+    public int RankingRank { get; init; } = 96;
     public double RankingLambda { get; init; } = 30;
 
     /// <summary>Confidence c_ui = 1 + alpha * r_ui.</summary>
     public double RankingAlpha { get; init; } = 1;
 
-    public int RankingIterations { get; init; } = 15;
+    public int RankingIterations { get; init; } = 10;
 
     /// <summary>
     /// Conjugate-gradient steps per row and half-step, warm-started from the row's previous value,
