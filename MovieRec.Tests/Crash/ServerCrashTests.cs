@@ -51,7 +51,11 @@ public sealed class ServerCrashTests(ITestOutputHelper output) : IDisposable
                 .Select(client => SendRatingsAsync(server.BaseAddress, $"r{round}-c{client}", acknowledged, stop.Token))
                 .ToList();
             // Let the writes get going, then pull the plug at a random moment.
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(700, 1500)));
+            // The kill lands mid-stream: after this round's first acknowledged rating (registering
+            // takes seconds on a loaded machine, and a kill before any write tests nothing), then a random moment later.
+            for (var waited = System.Diagnostics.Stopwatch.StartNew(); acknowledged.Count == before && waited.Elapsed < TimeSpan.FromSeconds(60);)
+                await Task.Delay(20);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 1000)));
             await server.KillAsync();
             stop.Cancel();
             await Task.WhenAll(clients);

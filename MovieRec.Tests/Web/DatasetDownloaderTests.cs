@@ -90,7 +90,7 @@ public sealed class DatasetDownloaderTests : IDisposable
         var offline = new StubHandler(_ => throw new HttpRequestException("Name or service not known"));
         var data = Options.Create(new DataSettings { DatasetPath = Path.Combine(_folder, "missing-dataset") });
         await using var store = await MovieRecStoreFactory.OpenAsync(new StorageOptions { SqlitePath = Path.Combine(_folder, "store.db") });
-        var setup = new FirstRunSetup(store, data, Downloader(offline), NewCache(), NullLogger<FirstRunSetup>.Instance);
+        var setup = new FirstRunSetup(store, data, Downloader(offline), WebParts.Cache(), NullLogger<FirstRunSetup>.Instance);
 
         var error = await Assert.ThrowsAsync<FirstRunException>(() => setup.PrepareAsync());
         Assert.Contains("Data:DatasetPath", error.Message);
@@ -104,13 +104,11 @@ public sealed class DatasetDownloaderTests : IDisposable
     {
         var data = Options.Create(new DataSettings { DatasetPath = Path.Combine(_folder, "ml-latest-small") });
         await using var store = await MovieRecStoreFactory.OpenAsync(new StorageOptions { SqlitePath = Path.Combine(_folder, "store.db") });
-        var setup = new FirstRunSetup(store, data, Downloader(Serving(TinyMovieLens.Zip())), NewCache(), NullLogger<FirstRunSetup>.Instance);
+        var setup = new FirstRunSetup(store, data, Downloader(Serving(TinyMovieLens.Zip())), WebParts.Cache(), NullLogger<FirstRunSetup>.Instance);
 
         await setup.PrepareAsync();
         Assert.Equal(TinyMovieLens.Movies.Length, await store.Movies.CountAsync());
         Assert.Equal(TinyMovieLens.Ratings().Count, await store.Ratings.CountAsync());
         Assert.Equal(["lasers"], (await store.Movies.GetAsync(1))!.Tags);
     }
-
-    private static MovieRecCache NewCache() => new(Options.Create(new CacheOptions()), new ModelHolder(), TimeProvider.System);
 }

@@ -30,7 +30,7 @@ public class MovieDetailsCacheTests : IAsyncLifetime
     public async Task Movies_are_served_from_memory_until_five_minutes_old_and_unknown_ids_are_left_out()
     {
         var clock = new ManualClock();
-        using var shared = new MovieRecCache(Options.Create(new CacheOptions()), new ModelHolder(), clock);
+        using var shared = WebParts.Cache(clock: clock);
         var cache = new MovieDetailsCache(_store, shared);
         var first = await cache.GetManyAsync([1, 2, 999]);
         Assert.Equal([1, 2], first.Keys.Order());

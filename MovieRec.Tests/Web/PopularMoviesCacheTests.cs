@@ -34,7 +34,7 @@ public class PopularMoviesCacheTests : IAsyncLifetime
     public async Task Lists_are_kept_for_half_a_minute_and_then_read_again()
     {
         var clock = new ManualClock();
-        using var cache = new MovieRecCache(Options.Create(new CacheOptions()), new ModelHolder(), clock);
+        using var cache = WebParts.Cache(clock: clock);
         var popular = new PopularMovies(_store, cache);
         Assert.Equal([1], (await popular.MostRatedAsync(10)).Select(p => p.Movie.MovieId));
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MovieRec.Core.Recommending;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Recommendations;
 
@@ -23,10 +24,14 @@ public static class RecommendationEndpoints
     {
         var (count, problem) = ApiArguments.Count(n, 10, PersonalPicks.MaxCount);
         if (problem is not null) return ApiProblems.BadRequest(problem);
-        var personal = await picks.ForUserAsync(user.UserId()!.Value, count, cancellationToken);
+        int userId = user.UserId()!.Value;
+        var personal = await picks.ForUserAsync(userId, count, cancellationToken);
         if (personal is not null)
             return TypedResults.Ok(new RecommendationsDto("personal", personal.Select(RecommendationDto.From).ToList(), []));
-        var mostRated = await popular.MostRatedAsync(count, cancellationToken);
-        return TypedResults.Ok(new RecommendationsDto("popular", [], mostRated.Select(PopularMovieDto.From).ToList()));
+        // No model yet, or nothing rated: the most rated movies, never one the person rated.
+        var exclusions = Exclusions.Rated(await picks.RatingsAsync(userId, cancellationToken));
+        var mostRated = await popular.MostRatedAsync(PopularFallback.CandidatesNeeded(count, exclusions), cancellationToken);
+        var fallback = PopularFallback.Choose(mostRated, m => m.Movie.MovieId, exclusions, count);
+        return TypedResults.Ok(new RecommendationsDto("popular", [], fallback.Select(PopularMovieDto.From).ToList()));
     }
 }

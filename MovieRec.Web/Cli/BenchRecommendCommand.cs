@@ -4,6 +4,7 @@ using System.Text.Json;
 using MovieRec.Core.Benchmarks;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Engine.Scoring;
+using MovieRec.Core.Recommending;
 
 namespace MovieRec.Web.Cli;
 
@@ -17,21 +18,24 @@ public sealed class BenchRecommendCommand
     public static Command Define(CommandActions actions)
     {
         var model = CliOptions.Text("--model", "The model file.", required: true);
-        var samples = CliOptions.Int("--samples", "Calls timed per question (default 2000).", 10, 1_000_000);
+        var samples = CliOptions.Int("--samples", "Calls timed per question (default 2000; picks: a tenth).", 10, 1_000_000);
         var n = CliOptions.Int("--n", "Movies per answer (default 10).", 1, 1000);
+        var personRatings = CliOptions.Int("--person-ratings", "Ratings of the person whose served picks are timed (default 6,919).", 1, 10_000_000);
         var seed = CliOptions.Int("--seed", "Seed of the random users and movies (default 1).");
         var json = CliOptions.Text("--json", "Also write the figures as JSON to this file.");
-        var command = new Command("recommend", "p50 / p99 / max latency of top-N (N = 10), similar movies and fold-in (20 to 100 ratings).")
+        var command = new Command("recommend",
+            "p50 / p99 / max latency of top-N (N = 10), similar movies, fold-in (20 to 100 ratings) and the served picks of a person with " +
+            "--person-ratings ratings: fold-in, exclusion of what they rated, top-N and the \"because you rated\" reasons, as the app serves them.")
         {
-            model, samples, n, seed, json,
+            model, samples, n, personRatings, seed, json,
         };
         return actions.Bind<BenchRecommendCommand>(command, (bench, args) => bench.Run(args.GetValue(model)!, args.GetValue(samples) ?? 2000,
-            args.GetValue(n) ?? 10, args.GetValue(seed) ?? 1, args.GetValue(json), args.Tokens.Select(token => token.Value).ToList()));
+            args.GetValue(n) ?? 10, args.GetValue(personRatings) ?? 6_919, args.GetValue(seed) ?? 1, args.GetValue(json),
+            args.Tokens.Select(token => token.Value).ToList()));
     }
 
-    public int Run(string path, int samples, int n, int seed, string? jsonPath, IReadOnlyList<string> commandLine)
+    public int Run(string path, int samples, int n, int personRatings, int seed, string? jsonPath, IReadOnlyList<string> commandLine)
     {
-
         var model = ModelFile.Read(path);
         var recommender = new Recommender(model);
         var random = new Random(seed);
@@ -55,8 +59,17 @@ public sealed class BenchRecommendCommand
             return () => FoldIn.Compute(model, ratings);
         });
 
-        Console.WriteLine($"model {path}: {users:N0} users, {items:N0} movies, rank {model.Rank}, ranking rank {model.Ranking?.Rank.ToString() ?? "none"}; {samples} samples each, N = {n}");
-        foreach (var (name, latency) in new[] { ("top-N", topN), ("similar", similar), ("fold-in", foldIn) })
+        var served = new ServedRecommender(recommender);
+        var picks = Measure(Math.Max(10, samples / 10), () =>
+        {
+            // Distinct movies, as a person's stored ratings are.
+            var ratings = Enumerable.Range(0, items).OrderBy(_ => random.Next()).Take(personRatings)
+                .Select(i => new PersonRating(model.Items.IdOf(i), random.Next(1, 11) / 2.0)).ToArray();
+            return () => served.Picks(ratings, Exclusions.None, n);
+        });
+
+        Console.WriteLine($"model {path}: {users:N0} users, {items:N0} movies, rank {model.Rank}, ranking rank {model.Ranking?.Rank.ToString() ?? "none"}; {samples} samples each (picks: a tenth, {Math.Min(personRatings, items):N0} ratings each), N = {n}");
+        foreach (var (name, latency) in new[] { ("top-N", topN), ("similar", similar), ("fold-in", foldIn), ("picks", picks) })
             Console.WriteLine($"{name,-8} p50 {latency.P50Ms,8:F3} ms   p99 {latency.P99Ms,8:F3} ms   max {latency.MaxMs,8:F3} ms");
         Console.WriteLine($"machine: {MachineInfo.Describe()}");
         Console.WriteLine($"command: {MachineInfo.CommandLine(commandLine)}");
@@ -67,6 +80,8 @@ public sealed class BenchRecommendCommand
                 topn = topN.ToJson(),
                 similar = similar.ToJson(),
                 foldin = foldIn.ToJson(),
+                picks = picks.ToJson(),
+                picksPersonRatings = Math.Min(personRatings, items),
             };
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
         }

@@ -27,6 +27,7 @@ public sealed class TrainingArguments
     private readonly Option<double?> _rankingLambda = CliOptions.Number("--ranking-lambda", "Ridge of the ranking model.");
     private readonly Option<double?> _rankingAlpha = CliOptions.Number("--ranking-alpha", "Confidence slope of the ranking model: c = 1 + alpha r.");
     private readonly Option<int?> _rankingIterations = CliOptions.Int("--ranking-iterations", "Iterations of the ranking model.", 1, 1000);
+    private readonly Option<int?> _rankingCgSteps = CliOptions.Int("--ranking-cg-steps", "Conjugate-gradient steps per row of the ranking model (0 = exact solves).", 0, 1024);
     private readonly Option<double?> _rankingWeight = CliOptions.Number("--ranking-weight", "Weight of the predicted rating in the pick score.");
     private readonly Option<int?> _seed = CliOptions.Int("--seed", "Seed of the random starting factors.");
     private readonly Option<int?> _threads = CliOptions.Int("--threads", "Worker threads (0 = one per core).", 0, 256);
@@ -36,7 +37,7 @@ public sealed class TrainingArguments
         foreach (Option option in new Option[]
                  {
                      _original, _rank, _lambda, _weightedLambda, _biasMode, _biasLambda, _itemBiasLambda, _userBiasLambda, _iterations,
-                     _svdpp, _lambdaY, _ranking, _rankingRank, _rankingLambda, _rankingAlpha, _rankingIterations, _rankingWeight, _seed, _threads,
+                     _svdpp, _lambdaY, _ranking, _rankingRank, _rankingLambda, _rankingAlpha, _rankingIterations, _rankingCgSteps, _rankingWeight, _seed, _threads,
                  })
             command.Options.Add(option);
     }
@@ -59,6 +60,7 @@ public sealed class TrainingArguments
         if (args.GetValue(_rankingLambda) is { } rankingLambda) o = o with { RankingLambda = rankingLambda };
         if (args.GetValue(_rankingAlpha) is { } alpha) o = o with { RankingAlpha = alpha };
         if (args.GetValue(_rankingIterations) is { } rankingIterations) o = o with { RankingIterations = rankingIterations };
+        if (args.GetValue(_rankingCgSteps) is { } cgSteps) o = o with { RankingConjugateGradientSteps = cgSteps };
         if (args.GetValue(_rankingWeight) is { } weight) o = o with { RankingRatingWeight = weight };
         if (args.GetValue(_seed) is { } seed) o = o with { Seed = seed };
         if (args.GetValue(_threads) is { } threads) o = o with { Threads = threads };

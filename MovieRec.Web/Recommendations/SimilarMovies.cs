@@ -1,26 +1,18 @@
 using MovieRec.Core.Catalog;
-using MovieRec.Core.Engine.Scoring;
+using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Caching;
 using MovieRec.Web.Models;
 
 namespace MovieRec.Web.Recommendations;
 
-/// <summary>How a list of similar movies was found.</summary>
-public enum SimilarityBasis
-{
-    /// <summary>Cosine over the model's item vectors: people who liked one liked the other.</summary>
-    Ratings,
-    /// <summary>Shared genres and tags, for a movie the model does not know.</summary>
-    Content,
-}
-
 public sealed record SimilarMovieList(SimilarityBasis Basis, IReadOnlyList<Movie> Movies);
 
 /// <summary>
-/// Movies like a given one: by the model when it knows the movie, else by genres and tags. Lists are
-/// kept in <see cref="MovieRecCache"/> for Cache:SimilarSeconds and dropped when the model is swapped
-/// (a new model has new neighbours, and may now know a movie that was compared by content).
+/// Movies like a given one, as the served recommender finds them: by the model when it knows the
+/// movie, else by genres and tags among popular movies of the same genres read from the store.
+/// Lists are kept in <see cref="MovieRecCache"/> for Cache:SimilarSeconds and dropped when the model
+/// is swapped (a new model has new neighbours, and may now know a movie that was compared by content).
 /// </summary>
 public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecCache cache)
 {
@@ -39,7 +31,7 @@ public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, Movi
     {
         if (holder.Current is { } active)
         {
-            var similar = active.Recommender.Similar(movie.MovieId, n);
+            var similar = active.Served.Similar(movie.MovieId, n);
             if (similar.Count > 0)
             {
                 var found = await movieDetails.GetManyAsync(similar.Select(s => s.MovieId), cancellationToken);
@@ -57,7 +49,7 @@ public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, Movi
                 new MovieQuery { Genre = genre, Sort = MovieSort.Popularity, PageSize = ContentCandidatesPerGenre }, cancellationToken);
             foreach (var item in page.Items) candidates[item.Movie.MovieId] = item.Movie;
         }
-        var neighbours = ContentSimilarity.MostSimilar(movie, candidates.Values, n);
-        return new SimilarMovieList(SimilarityBasis.Content, neighbours.Select(pair => pair.Movie).ToList());
+        var neighbours = ServedRecommender.SimilarByContent(movie, candidates.Values, n);
+        return new SimilarMovieList(SimilarityBasis.Content, neighbours.Select(s => candidates[s.MovieId]).ToList());
     }
 }
