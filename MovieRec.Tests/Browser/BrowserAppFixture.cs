@@ -36,6 +36,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             ["Storage__SqlitePath"] = Path.Combine(dataFolder, "movierec.db"),
             ["Model__Path"] = Path.Combine(dataFolder, "model.bin"),
             ["Data__DatasetPath"] = TestPaths.MlLatestSmall,
+            // The journeys register several people from one address.
+            ["SignInLimits__RegistrationsPerAddressPerHour"] = "1000",
         }, workingDirectory: dataFolder);
 
         // Chromium starts while the server imports and trains.

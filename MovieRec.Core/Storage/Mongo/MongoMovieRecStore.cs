@@ -27,6 +27,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
         Movies = new MongoMovieStore(collections, loggerFactory.CreateLogger<MongoMovieStore>());
         Users = new MongoUserStore(collections, userIds, loggerFactory.CreateLogger<MongoUserStore>(), clock);
         Ratings = new MongoRatingStore(collections, loggerFactory.CreateLogger<MongoRatingStore>());
+        Imports = new MongoImportLog(collections, clock);
     }
 
     public string Provider => StorageOptions.MongoProvider;
@@ -37,6 +38,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
     public IMovieStore Movies { get; }
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
+    public IImportLog Imports { get; }
 
     public static async Task<MongoMovieRecStore> OpenAsync(MongoUrl url, string databaseName, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
     {

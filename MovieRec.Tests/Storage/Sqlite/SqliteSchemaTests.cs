@@ -46,7 +46,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     {
         Assert.True(File.Exists(DatabasePath));
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode"));
-        Assert.Equal(1L, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
         Assert.Equal("ok", await ScalarAsync("PRAGMA integrity_check"));
     }
 
@@ -67,7 +67,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
 
         Assert.Equal("Kept", (await _store.Movies.GetAsync(1))?.Title);
-        Assert.Equal(1L, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
     }
 
     [Fact]
