@@ -14,6 +14,7 @@ internal sealed class MongoUserStore(MongoCollections collections, MongoUserIds 
     public async Task<UserAccount> CreateAsync(string username, string? passwordHash, IEnumerable<string>? roles = null, CancellationToken cancellationToken = default)
     {
         StoreValidation.Username(username);
+        username = UsernameRules.Normalize(username); // stored in NFC, as it is looked up
         var roleList = StoreValidation.Roles(roles);
         // Looked up first so that the usual refusal does not use up an id; the unique index
         // still decides when two registrations of one name race.
@@ -57,7 +58,7 @@ internal sealed class MongoUserStore(MongoCollections collections, MongoUserIds 
     {
         if (string.IsNullOrEmpty(username))
             return null;
-        var document = await collections.Users.Find(MongoQueries.UserByName(username), NameLookup).FirstOrDefaultAsync(cancellationToken);
+        var document = await collections.Users.Find(MongoQueries.UserByName(UsernameRules.Normalize(username)), NameLookup).FirstOrDefaultAsync(cancellationToken);
         return document?.ToAccount();
     }
 

@@ -17,6 +17,7 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
     public async Task<UserAccount> CreateAsync(string username, string? passwordHash, IEnumerable<string>? roles = null, CancellationToken cancellationToken = default)
     {
         StoreValidation.Username(username);
+        username = UsernameRules.Normalize(username); // stored in NFC; the key is NFC too
         var roleList = StoreValidation.Roles(roles);
 
         using var writing = await connections.EnterWriteAsync(cancellationToken);

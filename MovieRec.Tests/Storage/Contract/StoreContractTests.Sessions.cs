@@ -57,3 +57,15 @@ public abstract partial class StoreContractTests
         await Assert.ThrowsAsync<StoreValidationException>(() => Store.Users.RenewSecurityStampAsync(99_999));
     }
 }
+
+public abstract partial class StoreContractTests
+{
+    [StoreFact]
+    public async Task ANameTypedWithADecomposedAccent_IsTheSameAccountAsThePrecomposedOne()
+    {
+        await Store.Users.CreateAsync("\u00C9mile", "h");
+
+        await Assert.ThrowsAsync<UsernameTakenException>(() => Store.Users.CreateAsync("E\u0301mile", "h"));
+        Assert.NotNull(await Store.Users.GetByNameAsync("e\u0301MILE"));
+    }
+}
