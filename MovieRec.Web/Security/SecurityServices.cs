@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using MovieRec.Web.Accounts;
@@ -18,13 +20,15 @@ public static class SecurityServices
         services.AddOptions<ReverseProxyOptions>().BindConfiguration(ReverseProxyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The key ring lives with this installation's data, and the application name carries the
-        // installation id: two installations on one host never read each other's cookies.
-        var sessions = builder.Configuration.GetSection(SessionCheckOptions.SectionName).Get<SessionCheckOptions>() ?? new SessionCheckOptions();
-        var installation = InstallationIdentity.LoadOrCreate(sessions.KeyRingPath);
-        services.AddSingleton(installation);
-        services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(installation.KeyRingFolder))
-            .SetApplicationName("MovieRec-" + installation.Id);
+        // installation id: two installations on one host never read each other's cookies. Both are
+        // resolved from the bound options (what PersistKeysToFileSystem and SetApplicationName do,
+        // but after every configuration source is in).
+        services.AddSingleton(provider => InstallationIdentity.LoadOrCreate(provider.GetRequiredService<IOptions<SessionCheckOptions>>().Value.KeyRingPath));
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>().Configure<InstallationIdentity, ILoggerFactory>((options, installation, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(installation.KeyRingFolder), loggers));
+        services.AddOptions<DataProtectionOptions>().Configure<InstallationIdentity>((options, installation) =>
+            options.ApplicationDiscriminator = "MovieRec-" + installation.Id);
 
         services.AddHsts(options =>
         {
