@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace MovieRec.Tests.Web;
 
@@ -25,23 +24,15 @@ public sealed class InstallationIsolationTests : IDisposable
         // The same first user id on both: the first registration of each fresh store.
         var response = await _first.CreateBrowser().RegisterAsync("same-id-one");
         await _second.CreateBrowser().RegisterAsync("same-id-two");
-        string cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("MovieRec.Auth=", StringComparison.Ordinal)).Split(';')[0];
+        string cookie = WebSession.AuthCookie(response);
 
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(_first, cookie));
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(_second, cookie));
+        Assert.Equal(HttpStatusCode.OK, await _first.StatusWithOnlyCookieAsync(cookie));
+        Assert.Equal(HttpStatusCode.Unauthorized, await _second.StatusWithOnlyCookieAsync(cookie));
 
         // Each key ring lives in its installation's own folder, beside its id.
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_first.DataFolder, "keys"), "key-*.xml"));
         Assert.NotEqual(
             File.ReadAllText(Path.Combine(_first.DataFolder, "keys", "installation-id")),
             File.ReadAllText(Path.Combine(_second.DataFolder, "keys", "installation-id")));
-    }
-
-    private static async Task<HttpStatusCode> MeAsync(MovieRecAppFactory app, string cookie)
-    {
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/ratings");
-        request.Headers.Add("Cookie", cookie);
-        return (await client.SendAsync(request)).StatusCode;
     }
 }

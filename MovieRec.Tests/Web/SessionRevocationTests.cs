@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MovieRec.Core.Storage;
 
@@ -19,19 +18,10 @@ public class SessionRevocationTests(MovieRecAppFactory app) : IClassFixture<Movi
         string name = "saved-" + Guid.NewGuid().ToString("N")[..8];
         var browser = app.CreateBrowser();
         var response = await browser.RegisterAsync(name);
-        string cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("MovieRec.Auth=", StringComparison.Ordinal));
-        return (browser, cookie.Split(';')[0], name);
+        return (browser, WebSession.AuthCookie(response), name);
     }
 
-    /// <summary>GET /api/me/ratings with only the saved cookie: 200 while it is good, 401 once revoked.</summary>
-    private async Task<HttpStatusCode> UseSavedCookieAsync(string cookie, string url = "/api/me/ratings")
-    {
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("Cookie", cookie);
-        using var response = await client.SendAsync(request);
-        return response.StatusCode;
-    }
+    private Task<HttpStatusCode> UseSavedCookieAsync(string cookie) => app.StatusWithOnlyCookieAsync(cookie);
 
     [Fact]
     public async Task A_cookie_saved_before_logout_is_refused_after_it()

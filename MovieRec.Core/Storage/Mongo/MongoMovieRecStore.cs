@@ -50,6 +50,10 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             await collections.Users.Indexes.CreateManyAsync(MongoIndexes.Users(), cancellationToken);
             await collections.Ratings.Indexes.CreateManyAsync(MongoIndexes.Ratings(), cancellationToken);
             await new MongoUserIds(collections).RaiseAboveStoredUsersAsync(cancellationToken);
+            // Accounts from before revocable sessions get a stamp (one value for all is enough: a
+            // stamp only has to change, and each account's changes apart from then on).
+            await collections.Users.UpdateManyAsync(MongoQueries.UsersWithoutSecurityStamp,
+                MongoUpdates.RenewSecurityStamp(SecurityStamps.New()), cancellationToken: cancellationToken);
             var logger = loggerFactory.CreateLogger<MongoMovieRecStore>();
             // The host only: the URL may carry a password.
             logger.LogInformation("Opened MongoDB store {Database} on {Servers}", databaseName, string.Join(",", url.Servers));

@@ -15,6 +15,9 @@ internal static class MongoQueries
     private static FilterDefinitionBuilder<UserDocument> User => Builders<UserDocument>.Filter;
     private static FilterDefinitionBuilder<RatingDocument> RatingFilter => Builders<RatingDocument>.Filter;
 
+    /// <summary>Accounts written before security stamps existed: given one at open.</summary>
+    public static FilterDefinition<UserDocument> UsersWithoutSecurityStamp => User.Exists(d => d.SecurityStamp, false);
+
     /// <summary>The one import marker document.</summary>
     public static FilterDefinition<ImportStateDocument> LastImport =>
         Builders<ImportStateDocument>.Filter.Eq(d => d.Id, ImportStateDocument.LastImport);

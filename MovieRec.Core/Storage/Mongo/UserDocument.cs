@@ -16,7 +16,7 @@ internal sealed class UserDocument
     [BsonElement("failedLoginCount")] public int FailedLoginCount { get; set; }
     [BsonElement("lockoutEnd"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)] public DateTime? LockoutEnd { get; set; }
     [BsonElement("createdAt"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)] public DateTime CreatedAt { get; set; }
-    // Documents written before revocable sessions have none: read as "", renewed at the first change.
+    // Documents written before revocable sessions have none until the store's next open gives them one.
     [BsonElement("securityStamp")] public string? SecurityStamp { get; set; }
 
     public UserAccount ToAccount() => new(

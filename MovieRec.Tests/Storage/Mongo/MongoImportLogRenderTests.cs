@@ -7,6 +7,12 @@ namespace MovieRec.Tests.Storage.Mongo;
 public sealed class MongoImportLogRenderTests
 {
     [Fact]
+    public void AccountsWithoutASecurityStamp_AreFoundByTheFieldsAbsence()
+    {
+        Assert.Equal(Json("{ securityStamp: { $exists: false } }"), Filter(MongoQueries.UsersWithoutSecurityStamp));
+    }
+
+    [Fact]
     public void TheMarker_IsOneDocument_BegunIncompleteAndCompletedWithATime()
     {
         var started = new DateTime(2026, 12, 1, 15, 0, 0, 123, DateTimeKind.Utc);

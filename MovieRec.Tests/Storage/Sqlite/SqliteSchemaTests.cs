@@ -71,6 +71,21 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AVersion1File_IsMigrated_GivingEveryAccountASecurityStamp()
+    {
+        var user = await _store.Users.CreateAsync("before-stamps", "h");
+        // Back to the version-1 layout: no stamp column, no import marker table.
+        await ScalarAsync("ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
+        Assert.Matches("^[0-9a-f]{32}$", (await _store.Users.GetByIdAsync(user.UserId))!.SecurityStamp);
+        Assert.Null(await _store.Imports.LastAsync());
+    }
+
+    [Fact]
     public async Task FileFromANewerVersion_IsRefusedWithAnExplanation()
     {
         await _store.DisposeAsync();
