@@ -67,12 +67,8 @@ public static class ExplicitAls
     public static double RowLambda(TrainerOptions options, int ratingCount) =>
         options.WeightedLambda ? options.Lambda * Math.Max(1, ratingCount) : options.Lambda;
 
-    private static double Predict(Biases biases, FactorMatrix w, FactorMatrix q, int u, int i)
-    {
-        double prediction = biases.Predict(u, i);
-        if (u >= 0 && i >= 0) prediction += VectorMath.Dot(w.Row(u), q.Row(i));
-        return prediction;
-    }
+    private static double Predict(Biases biases, FactorMatrix w, FactorMatrix q, int u, int i) =>
+        RatingPrediction.ByIndex(biases, w, q, u, i);
 
     private static double TrainRmse(CsrRows byUser, float[] residuals, FactorMatrix w, FactorMatrix q, int threads)
     {

@@ -66,23 +66,6 @@ public class RecommenderTests
     }
 
     [Fact]
-    public void Popularity_lists_follow_counts_and_the_damped_mean()
-    {
-        var recommender = Trained.Value;
-        var model = recommender.Model;
-        var mostRated = recommender.MostRated(10);
-        for (int n = 1; n < mostRated.Count; n++) Assert.True(mostRated[n - 1].Score >= mostRated[n].Score);
-        Assert.Equal(model.ItemRatingCounts.Max(), (int)mostRated[0].Score);
-
-        var best = recommender.BestRated(10);
-        int top = model.Items.IndexOf(best[0].MovieId);
-        // (sum + 10 mu) / (count + 10)
-        double expected = (model.ItemRatingSums[top] + 10 * model.Mu) / (model.ItemRatingCounts[top] + 10);
-        Assert.Equal(expected, best[0].Score, 12);
-        Assert.True(Enumerable.Range(0, model.Items.Count).All(i => recommender.DampedMean(i) <= best[0].Score + 1e-12));
-    }
-
-    [Fact]
     public void A_prediction_for_unknown_ids_drops_the_missing_terms()
     {
         var recommender = Trained.Value;

@@ -22,7 +22,7 @@ public sealed class AccountService(
     public async Task<UserAccount?> RegisterAsync(string username, string password, CancellationToken cancellationToken = default)
     {
         if (PasswordRules.Problem(password) is { } problem) throw new StoreValidationException(problem);
-        if (UsernameRules.Problem(username) is { } nameProblem) throw new StoreValidationException(nameProblem);
+        if (UsernameRules.NewAccountProblem(username) is { } nameProblem) throw new StoreValidationException(nameProblem);
         string? hash = await hashing.HashAsync(password, cancellationToken);
         if (hash is null) return null;
         var account = await store.Users.CreateAsync(UsernameRules.Normalize(username), hash, cancellationToken: cancellationToken);

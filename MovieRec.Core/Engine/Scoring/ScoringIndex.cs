@@ -67,6 +67,22 @@ public sealed class ScoringIndex
     /// <summary>Row i: q_i / |q_i| * n_i / (n_i + shrinkage) (zeros for a zero vector).</summary>
     public float[] UnitItemFactors { get; }
 
+    /// <summary>Row i of <see cref="UnitItemFactors"/>.</summary>
+    public ReadOnlySpan<float> UnitItemFactorRow(int item) => UnitItemFactors.AsSpan(item * Rank, Rank);
+
+    /// <summary>a . b: with rows of <see cref="UnitItemFactors"/>, the support-shrunk cosine.</summary>
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        int vectorWidth = Vector<float>.Count;
+        int whole = a.Length / vectorWidth * vectorWidth;
+        var acc = Vector<float>.Zero;
+        for (int c = 0; c < whole; c += vectorWidth)
+            acc = Vector.FusedMultiplyAdd(new Vector<float>(a[c..]), new Vector<float>(b[c..]), acc);
+        float sum = Vector.Sum(acc);
+        for (int c = whole; c < a.Length; c++) sum += a[c] * b[c];
+        return sum;
+    }
+
     /// <summary>n / (n + shrinkage): how far a movie with n ratings is trusted as a neighbour.</summary>
     public static double SupportWeight(int ratingCount) => ratingCount / (ratingCount + SimilaritySupportShrinkage);
 
