@@ -43,8 +43,7 @@ internal static class HostileModelFiles
         Array((long)users * rank, 8);      // P
         Array((long)items * rank, 8);      // Q
         Array(items, 8);                   // item norms
-        Array(items, 4);                   // item rating counts
-        Array(items, 8);                   // item rating sums
+        Array(items, 4);                   // item rating counts (format v2 keeps no item rating sums)
         Array(users, 4);                   // user rating counts
         file.SetLength(file.Position + 32); // the (zero) checksum
     }

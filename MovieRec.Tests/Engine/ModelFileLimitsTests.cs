@@ -57,7 +57,9 @@ public sealed class ModelFileLimitsTests : IDisposable
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(ModelFileProblem.ChecksumMismatch, error.Problem);
-        Assert.True(allocated < 1 << 20, $"refusing a {bytes.Length}-byte file allocated {allocated} bytes");
+        // The streaming pass's buffer (one pooled chunk, 1 MiB when the pool is cold) and the
+        // message, never the 13 MB of arrays: a quarter of the file is far above the one and below the other.
+        Assert.True(allocated < bytes.Length / 4, $"refusing a {bytes.Length}-byte file allocated {allocated} bytes");
     }
 
     [Fact]
