@@ -20,6 +20,7 @@ public static class TrainerOptionsValidator
             if (!IsFinitePositive(o.RankingLambda)) problems.Add($"ranking lambda must be a positive number (got {o.RankingLambda})");
             if (!IsFiniteAtLeastZero(o.RankingAlpha)) problems.Add($"ranking alpha must be a number, zero or more (got {o.RankingAlpha})");
             if (o.RankingIterations < 1 || o.RankingIterations > 1000) problems.Add($"ranking iterations must be 1..1000 (got {o.RankingIterations})");
+            if (o.RankingConjugateGradientSteps < 0 || o.RankingConjugateGradientSteps > 1024) problems.Add($"ranking conjugate-gradient steps must be 0..1024 (got {o.RankingConjugateGradientSteps})");
             if (!double.IsFinite(o.RankingRatingWeight)) problems.Add("ranking rating weight must be a number");
         }
         return problems;

@@ -34,14 +34,22 @@ public class RecommenderTests
         var model = recommender.Model;
         var profile = recommender.KnownProfile(9)!;
         var scores = recommender.ScoreAll(profile);
-        double beta = model.Options.RankingRatingWeight;
+        // The spreads over every movie of the two scores for this person, computed the plain way.
+        var ranking = Enumerable.Range(0, model.Items.Count).Select(i => VectorMath.Dot(profile.RankingVector, model.Ranking!.ItemFactors.Row(i))).ToArray();
+        var rating = Enumerable.Range(0, model.Items.Count).Select(i => model.ItemBias[i] + VectorMath.Dot(profile.RatingVector, model.ItemFactors.Row(i))).ToArray();
+        double beta = model.Options.RankingRatingWeight * StandardDeviation(ranking) / StandardDeviation(rating);
+        Assert.Equal(beta, recommender.Index.PersonalRatingWeight(profile), 3);
         for (int i = 0; i < model.Items.Count; i += 7)
         {
-            // x . y_i + beta (b_i + w . q_i): the order-preserving part of x.y + beta r_hat
-            double expected = VectorMath.Dot(profile.RankingVector, model.Ranking!.ItemFactors.Row(i))
-                              + beta * (model.ItemBias[i] + VectorMath.Dot(profile.RatingVector, model.ItemFactors.Row(i)));
-            Assert.Equal(expected, scores[i], 4);
+            // x . y_i + beta_u (b_i + w . q_i): the order-preserving part of x.y / s_x + beta r_hat / s_r
+            Assert.Equal(ranking[i] + beta * rating[i], scores[i], 3);
         }
+    }
+
+    private static double StandardDeviation(double[] values)
+    {
+        double mean = values.Average();
+        return Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
     }
 
     [Fact]
