@@ -6,9 +6,14 @@ using MovieRec.Web.FirstRun;
 using MovieRec.Web.Health;
 using MovieRec.Web.Hosting;
 using MovieRec.Web.Metrics;
+using MovieRec.Web.Security;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().Console().CreateLogger();
+// ICU is on (for the username rules' Unicode normalisation); numbers and dates are still written
+// the same way whatever the machine's locale, as they were in invariant mode.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 try
 {
     // A command runs inside the same host (configuration, logging, services), without the server.
@@ -25,6 +30,7 @@ try
     SettingsRegistration.ValidateNow(app.Services);
     await app.Services.PrepareFirstRunAsync();
 
+    app.UseMovieRecSecurity();
     app.UseSerilogRequestLogging();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
@@ -33,6 +39,7 @@ try
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
 
     app.MapRazorPages();
     app.MapMovieRecApi();

@@ -3,6 +3,7 @@ using MovieRec.Web.Cli;
 using MovieRec.Web.Configuration;
 using MovieRec.Web.Health;
 using MovieRec.Web.Metrics;
+using MovieRec.Web.Security;
 using Serilog;
 
 namespace MovieRec.Web.Hosting;
@@ -23,6 +24,7 @@ public static class MovieRecHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null) builder.Configuration.AddConfiguration(overrides);
         builder.Services.AddSerilog((services, configuration) => configuration.Console().ReadFrom.Configuration(builder.Configuration));
+        builder.AddMovieRecSecurity();
         builder.Services.AddMovieRecSettings();
         builder.Services.AddMovieRecStore();
         builder.Services.AddMovieRecModel();
