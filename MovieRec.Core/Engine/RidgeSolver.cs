@@ -10,13 +10,14 @@ namespace MovieRec.Core.Engine;
 ///
 /// With fewer ratings than factors (most movies), the same w comes cheaper from the dual form
 ///   w = c + X^T (X X^T + lambda I)^-1 (y - X c),
-/// an n x n system instead of k x k. Both are solved by Cholesky on MathNet.
+/// an n x n system instead of k x k. Both are solved by Cholesky (<see cref="Cholesky"/>).
 /// One instance per thread.
 /// </summary>
 public sealed class RidgeSolver
 {
     private readonly CholeskySolver _cholesky = new();
-    private readonly GramAccumulator _gram = new();
+    private readonly GramAccumulator _gram = new(GramPrecision.Single);
+    private double[] _targets = [];
 
     public void Solve(FactorMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
         ReadOnlySpan<double> centre, Span<double> result)
@@ -52,12 +53,14 @@ public sealed class RidgeSolver
         int k = x.Rank;
         var (gram, rhs) = _cholesky.Buffers(k);
         Array.Clear(gram);
-        _gram.Add(x, rows, ReadOnlySpan<double>.Empty, gram);
+        Array.Clear(rhs);
+        if (_targets.Length < rows.Length) _targets = new double[Math.Max(rows.Length, 2 * _targets.Length)];
+        var coefficients = _targets.AsSpan(0, rows.Length);
+        for (int n = 0; n < rows.Length; n++) coefficients[n] = targets[n];
+        // X^T X (lower triangle, single-precision products carried in double) and X^T y in one pass.
+        _gram.Add(x, rows, ReadOnlySpan<double>.Empty, coefficients, gram, rhs);
         VectorMath.MirrorLowerTriangle(gram, k);
         VectorMath.AddToDiagonal(gram, k, lambda);
-
-        Array.Clear(rhs);
-        for (int n = 0; n < rows.Length; n++) VectorMath.AddScaled(rhs, targets[n], x.Row(rows[n]));
         if (!centre.IsEmpty) VectorMath.AddScaled(rhs, lambda, centre);
 
         _cholesky.Solve(k).CopyTo(result);
