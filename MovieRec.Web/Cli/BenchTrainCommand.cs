@@ -43,6 +43,10 @@ public static class BenchTrainCommand
         if ((dataset is null) == !synthetic) throw new UsageException("give either --dataset DIR or --synthetic [USERS,MOVIES,RATINGS]");
 
         Rating[] ratings = synthetic ? Generate(ParseShape(shapeText)) : MovieLensDataset.Open(dataset!).ReadRatings().ToArray();
+        // The synthetic check set (every 100th rating) gives a held-out RMSE to compare builds by.
+        Rating[]? check = null;
+        if (synthetic) (ratings, check) = SyntheticRatings.SplitCheckSet(ratings);
+        var machine = MachineRateProbe.Measure(options.EffectiveThreads);
 
         // One short run first, so that just-in-time compilation is not timed (as any benchmark
         // harness warms up); the figures are then those of a process that has trained before.
@@ -51,7 +55,7 @@ public static class BenchTrainCommand
         var curve = new List<IterationReport>();
         var log = TrainingLog.For(options);
         var clock = Stopwatch.StartNew();
-        var trained = ModelTrainer.Train(ratings, options, report: line => { curve.Add(line); log(line); });
+        var trained = ModelTrainer.Train(ratings, options, check, report: line => { curve.Add(line); log(line); });
         double total = clock.Elapsed.TotalSeconds;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
@@ -68,10 +72,15 @@ public static class BenchTrainCommand
             rank = options.Rank,
             iterations = options.Iterations,
             threads = options.EffectiveThreads,
+            held_out_rmse = trained.Facts.HeldOutRmse,
+            machine_float32_gflops = machine.Float32Gflops,
+            machine_float64_gflops = machine.Float64Gflops,
         };
 
         Console.WriteLine($"ratings {result.ratings:N0}, users {trained.Users.Count:N0}, movies {trained.Items.Count:N0}, model {model}, rank {options.Rank}, iterations {options.Iterations}, threads {result.threads}");
         Console.WriteLine($"total {total:F2} s, {perIteration:F3} s per rating-model iteration, {gflops:F2} GFLOP/s in the ALS solves, peak working set {peak / (1024.0 * 1024 * 1024):F2} GiB");
+        Console.WriteLine($"ALS solves: {machine.ShareOf(gflops)}; {machine}");
+        if (check is not null) Console.WriteLine($"held-out RMSE {trained.Facts.HeldOutRmse:F4} on the synthetic check set ({check.Length:N0} ratings, every 100th)");
         Console.WriteLine($"machine: {MachineInfo.Describe()}");
         Console.WriteLine($"command: {MachineInfo.CommandLine(commandLine)}");
         if (jsonPath is not null) File.WriteAllText(jsonPath, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
