@@ -17,6 +17,14 @@ public sealed record RatingFactors(FactorMatrix UserFactors, FactorMatrix ItemFa
 /// </summary>
 public static class ExplicitAls
 {
+    /// <summary>
+    /// Conjugate-gradient steps of a warm-started row solve (<see cref="ConjugateGradientRidge"/>)
+    /// from the second iteration on, for rows with at least as many ratings as factors; the first
+    /// iteration solves every row exactly, as there is no warm start yet. 0 means exact solves
+    /// throughout.
+    /// </summary>
+    public const int WarmSteps = 3;
+
     public static RatingFactors Fit(RatingMatrix ratings, Biases biases, TrainerOptions options,
         HeldOutRatings? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default) =>
         Fit(ratings, biases, options, validation, report, initialItemFactors: null, cancel);
@@ -37,9 +45,10 @@ public static class ExplicitAls
             cancel.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var centres = svdpp?.UserOffsets();
-            SolveRows(ratings.ByUser, userResiduals, q, w, options, centres);
+            int warmSteps = iteration > 1 ? WarmSteps : 0;
+            SolveRows(ratings.ByUser, userResiduals, q, w, options, centres, warmSteps);
             svdpp?.FitImplicitFactors(w);
-            SolveRows(ratings.ByItem, itemResiduals, w, q, options, centres: null);
+            SolveRows(ratings.ByItem, itemResiduals, w, q, options, centres: null, warmSteps);
 
             double trainRmse = TrainRmse(ratings.ByUser, userResiduals, w, q, threads);
             double? validationRmse = validation?.Rmse((u, i) => Predict(biases, w, q, u, i));
@@ -52,16 +61,20 @@ public static class ExplicitAls
     /// Solves every row of <paramref name="output"/> against the fixed factors, in parallel.
     /// </summary>
     internal static void SolveRows(CsrRows rows, float[] residuals, FactorMatrix fixedFactors, FactorMatrix output,
-        TrainerOptions options, FactorMatrix? centres)
+        TrainerOptions options, FactorMatrix? centres, int warmSteps = 0)
     {
         ParallelRows.For(rows.RowCount, options.EffectiveThreads, () => new RidgeSolver(), (row, solver) =>
         {
             int start = rows.Offsets[row], length = rows.RowLength(row);
             double lambda = RowLambda(options, length);
             solver.Solve(fixedFactors, rows.Columns(row), residuals.AsSpan(start, length), lambda,
-                centres is null ? ReadOnlySpan<double>.Empty : centres.Row(row), output.Row(row));
+                centres is null ? ReadOnlySpan<double>.Empty : centres.Row(row), output.Row(row), warmSteps);
         });
     }
+
+    /// <summary>The solve work of iteration <paramref name="iteration"/> over rows of the given lengths (both sides), for the bench's GFLOP/s.</summary>
+    public static double IterationFlops(IEnumerable<int> rowLengths, int k, int iteration) =>
+        rowLengths.Sum(n => RidgeSolver.EstimatedFlops(n, k, iteration > 1 ? WarmSteps : 0));
 
     /// <summary>lambda * n when the ridge is weighted by the row's number of ratings, else lambda.</summary>
     public static double RowLambda(TrainerOptions options, int ratingCount) =>

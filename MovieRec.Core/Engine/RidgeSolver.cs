@@ -17,10 +17,17 @@ public sealed class RidgeSolver
 {
     private readonly CholeskySolver _cholesky = new();
     private readonly GramAccumulator _gram = new(GramPrecision.Single);
+    private readonly ConjugateGradientRidge _conjugateGradient = new();
     private double[] _targets = [];
 
+    /// <summary>
+    /// Solves the row into <paramref name="result"/>. With <paramref name="warmSteps"/> &gt; 0 and at
+    /// least as many ratings as factors, <paramref name="result"/> must hold a warm start (the row's
+    /// last solution) and that many conjugate-gradient steps replace the exact solve
+    /// (<see cref="ConjugateGradientRidge"/>); otherwise the solve is exact.
+    /// </summary>
     public void Solve(FactorMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
-        ReadOnlySpan<double> centre, Span<double> result)
+        ReadOnlySpan<double> centre, Span<double> result, int warmSteps = 0)
     {
         if (rows.Length != targets.Length) throw new ArgumentException("one target per row");
         if (!(lambda > 0)) throw new ArgumentOutOfRangeException(nameof(lambda), "the ridge must be positive");
@@ -31,6 +38,7 @@ public sealed class RidgeSolver
             return;
         }
         if (rows.Length < x.Rank) SolveDual(x, rows, targets, lambda, centre, result);
+        else if (warmSteps > 0) _conjugateGradient.Solve(x, rows, targets, lambda, centre, warmSteps, result);
         else SolvePrimal(x, rows, targets, lambda, centre, result);
     }
 
@@ -38,9 +46,11 @@ public sealed class RidgeSolver
     /// Floating-point operations of one solve with n ratings and k factors, counting a multiply-add
     /// as two, by the route <see cref="Solve"/> takes: for the bench's GFLOP/s figure.
     /// </summary>
-    public static double EstimatedFlops(int n, int k)
+    public static double EstimatedFlops(int n, int k, int warmSteps = 0)
     {
         if (n == 0) return 0;
+        if (n >= k && warmSteps > 0) // conjugate gradient: the residual pass, then per step X^T (X p) and the vector updates
+            return 4.0 * n * k + warmSteps * (4.0 * n * k + 12.0 * k);
         if (n < k) // dual: n(n+1)/2 dot products, n x n Cholesky and solve, the centring and X^T alpha
             return (double)n * (n + 1) * k + n * (double)n * n / 3 + 2.0 * n * n + 4.0 * n * k;
         // primal: the lower triangle of X^T X, X^T y, k x k Cholesky and solve

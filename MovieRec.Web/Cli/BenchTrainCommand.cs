@@ -61,7 +61,9 @@ public static class BenchTrainCommand
 
         var ratingIterations = curve.Where(line => line.Model != "ranking").ToList();
         double perIteration = ratingIterations.Average(line => line.Seconds);
-        double gflops = RatingSolveFlops(trained) / perIteration / 1e9;
+        var rowLengths = trained.UserRatingCounts.Concat(trained.ItemRatingCounts).ToArray();
+        double flops = Enumerable.Range(1, options.Iterations).Sum(i => ExplicitAls.IterationFlops(rowLengths, options.Rank, i)) / options.Iterations;
+        double gflops = flops / perIteration / 1e9;
         var result = new
         {
             total_seconds = total,
@@ -109,15 +111,5 @@ public static class BenchTrainCommand
         Log.Information("Generating {Ratings:N0} synthetic ratings ({Users:N0} users, {Movies:N0} movies)", shape.Ratings, shape.Users, shape.Movies);
         var progress = new Progress<double>(share => Log.Information("Generated {Percent:F0} %", share * 100));
         return SyntheticRatings.Generate(shape, progress: progress);
-    }
-
-    /// <summary>The solve work of one ALS iteration: every user row and every item row once.</summary>
-    private static double RatingSolveFlops(ModelSnapshot model)
-    {
-        int k = model.Rank;
-        double flops = 0;
-        foreach (int n in model.UserRatingCounts) flops += RidgeSolver.EstimatedFlops(n, k);
-        foreach (int n in model.ItemRatingCounts) flops += RidgeSolver.EstimatedFlops(n, k);
-        return flops;
     }
 }
