@@ -19,8 +19,8 @@ public static class ExplicitAls
 {
     /// <summary>
     /// Conjugate-gradient steps of a warm-started row solve (<see cref="ConjugateGradientRidge"/>)
-    /// for rows with at least as many ratings as factors (shorter rows are solved exactly by the
-    /// dual form). Each row starts from its last solution; in the first iteration that is zero for
+    /// for rows with at least as many ratings as factors and at most a cache-sized block of them
+    /// (<see cref="RidgeSolver.UsesConjugateGradient"/>; the rest are solved exactly). Each row starts from its last solution; in the first iteration that is zero for
     /// users and the small random start for items, where the ridge dominates X^T X and so three
     /// steps already land on the exact solve (same train and held-out RMSE to four digits on
     /// ml-latest-small; docs/BENCHMARKS.md). 0 would mean exact solves throughout.

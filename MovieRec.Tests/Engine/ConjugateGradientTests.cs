@@ -97,6 +97,21 @@ public class ConjugateGradientTests
         for (int c = 0; c < 8; c++) Assert.Equal(exact[c], w[c], 1e-9);
     }
 
+    [Fact]
+    public void Rows_longer_than_a_cached_block_are_solved_exactly_even_when_warm_steps_are_asked()
+    {
+        Assert.True(RidgeSolver.UsesConjugateGradient(2048, 64));
+        Assert.False(RidgeSolver.UsesConjugateGradient(2049, 64));
+        Assert.False(RidgeSolver.UsesConjugateGradient(63, 64));
+        var (factors, rows, targets, centre) = Problem(64, 3000);
+        double lambda = 3;
+        var exact = Exact(factors, rows, targets, lambda, centre);
+        var w = new double[64]; // one step from zero would land far from the solution
+        new RidgeSolver().Solve(factors, rows, targets, lambda, centre, w, warmSteps: 1);
+        double size = exact.AbsoluteMaximum();
+        for (int c = 0; c < 64; c++) Assert.True(Math.Abs(exact[c] - w[c]) <= 1e-5 * size, $"w[{c}] = {w[c]}, exact {exact[c]}");
+    }
+
     private static FactorMatrix RandomFactors(Random random, int rows, int rank) =>
         new(rows, rank, Enumerable.Range(0, rows * rank).Select(_ => random.NextDouble() * 2 - 1).ToArray());
 
