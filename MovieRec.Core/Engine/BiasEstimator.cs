@@ -21,15 +21,21 @@ public static class BiasEstimator
 
         var userBias = new double[ratings.Users.Count];
         for (int u = 0; u < userBias.Length; u++)
-        {
-            var items = ratings.ByUser.Columns(u);
-            var values = ratings.ByUser.RowValues(u);
-            double sum = 0;
-            for (int n = 0; n < items.Length; n++)
-                sum += values[n] - mu - (mode == BiasMode.Sequential ? itemBias[items[n]] : 0);
-            userBias[u] = sum / (userShrinkage + items.Length);
-        }
+            userBias[u] = UserBias(ratings.ByUser.Columns(u), ratings.ByUser.RowValues(u), mu, itemBias, mode, userShrinkage);
         return new Biases(mu, userBias, itemBias);
+    }
+
+    /// <summary>
+    /// b_u of one person from their ratings (dense item indices and values), by the same shrinkage
+    /// for a user in training and for a person folded in later (<see cref="Scoring.FoldIn"/>).
+    /// </summary>
+    public static double UserBias<TValue>(ReadOnlySpan<int> items, ReadOnlySpan<TValue> values, double mu, double[] itemBias,
+        BiasMode mode, double userShrinkage) where TValue : System.Numerics.INumberBase<TValue>
+    {
+        double sum = 0;
+        for (int n = 0; n < items.Length; n++)
+            sum += double.CreateTruncating(values[n]) - mu - (mode == BiasMode.Sequential ? itemBias[items[n]] : 0);
+        return sum / (userShrinkage + items.Length);
     }
 
     /// <summary>

@@ -20,8 +20,8 @@ public static class ExplicitAls
     /// <summary>
     /// Conjugate-gradient steps of a warm-started row solve (<see cref="ConjugateGradientRidge"/>)
     /// for rows with at least as many ratings as factors and at most a cache-sized block of them
-    /// (<see cref="RidgeSolver.UsesConjugateGradient"/>; the rest are solved exactly). Each row starts from its last solution; in the first iteration that is zero for
-    /// users and the small random start for items, where the ridge dominates X^T X and so three
+    /// (<see cref="RidgeSolver.UsesConjugateGradient"/>; the rest are solved exactly). Each row
+    /// starts from its last solution; in the first iteration that is zero for users and the small random start for items, where the ridge dominates X^T X and so three
     /// steps already land on the exact solve (same train and held-out RMSE to four digits on
     /// ml-latest-small; docs/BENCHMARKS.md). 0 would mean exact solves throughout.
     /// </summary>
@@ -97,10 +97,6 @@ public static class ExplicitAls
     public static double RowLambda(TrainerOptions options, int ratingCount) =>
         options.WeightedLambda ? options.Lambda * Math.Max(1, ratingCount) : options.Lambda;
 
-    private static double Predict(Biases biases, FactorMatrix w, FactorMatrix q, int u, int i)
-    {
-        double prediction = biases.Predict(u, i);
-        if (u >= 0 && i >= 0) prediction += VectorMath.Dot(w.Row(u), q.Row(i));
-        return prediction;
-    }
+    private static double Predict(Biases biases, FactorMatrix w, FactorMatrix q, int u, int i) =>
+        RatingPrediction.ByIndex(biases, w, q, u, i);
 }

@@ -8,7 +8,10 @@ namespace MovieRec.Core.Engine;
 /// p_ui = 1 where u rated i and 0 elsewhere, confidence c_ui = 1 + alpha * r_ui. Each half-step
 /// solves, for every user (and then, symmetrically, every item),
 ///   (Y^T Y + lambda I + Y_u^T (C_u - I) Y_u) x_u = Y_u^T c_u
-/// with Y^T Y computed once per half-step, so the cost of a row grows with its ratings only.
+/// with Y^T Y computed once per half-step, so the cost of a row grows with its ratings only
+/// (each row by its cheapest route: <see cref="ImplicitRowSolver"/>). Training ends with one more
+/// user half-step, so that the user vectors are the ones the final item factors call for: what
+/// fold-in computes for a person from the same ratings.
 /// </summary>
 public static class ImplicitAls
 {
@@ -26,8 +29,9 @@ public static class ImplicitAls
         {
             cancel.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            SolveRows(ratings.ByUser, userConfidence, y, x, options.RankingLambda, threads);
-            SolveRows(ratings.ByItem, itemConfidence, x, y, options.RankingLambda, threads);
+            SolveRows(ratings.ByUser, userConfidence, y, x, options, threads);
+            SolveRows(ratings.ByItem, itemConfidence, x, y, options, threads);
+            if (iteration == options.RankingIterations) SolveRows(ratings.ByUser, userConfidence, y, x, options, threads);
             report?.Invoke(new IterationReport("ranking", iteration, PreferenceRmse(ratings.ByUser, x, y, threads), null, clock.Elapsed.TotalSeconds));
         }
         return new RankingModel(x, y, Gram(y, threads), options.RankingLambda, options.RankingAlpha);
@@ -41,9 +45,10 @@ public static class ImplicitAls
         return weights;
     }
 
-    private static void SolveRows(CsrRows rows, double[] confidenceMinusOne, FactorMatrix fixedFactors, FactorMatrix output, double lambda, int threads)
+    /// <summary>One half-step: every row of <paramref name="output"/> solved against the fixed side; a row's old value is its conjugate-gradient start.</summary>
+    private static void SolveRows(CsrRows rows, double[] confidenceMinusOne, FactorMatrix fixedFactors, FactorMatrix output, TrainerOptions options, int threads)
     {
-        var step = new ImplicitHalfStep(fixedFactors, lambda, threads);
+        var step = new ImplicitHalfStep(fixedFactors, options.RankingLambda, threads, options.RankingConjugateGradientSteps, rows);
         ParallelRows.For(rows.RowCount, threads, () => new ImplicitRowSolver(fixedFactors.Rank), (row, solver) =>
         {
             int start = rows.Offsets[row], length = rows.RowLength(row);

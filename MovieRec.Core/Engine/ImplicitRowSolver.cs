@@ -2,29 +2,84 @@ using MovieRec.Core.Engine.Numerics;
 
 namespace MovieRec.Core.Engine;
 
+/// <summary>How one row of an implicit half-step is solved.</summary>
+internal enum ImplicitRoute
+{
+    /// <summary>No ratings: every preference is 0, so the minimiser is 0.</summary>
+    Zero,
+    /// <summary>Exact, by the n x n Woodbury system (<see cref="ImplicitHalfStep"/>).</summary>
+    Woodbury,
+    /// <summary>Exact, by Cholesky of the k x k system.</summary>
+    Cholesky,
+    /// <summary>A few conjugate-gradient steps from the row's previous value.</summary>
+    ConjugateGradient,
+}
+
 /// <summary>
 /// One row of implicit ALS: (G + lambda I + sum_n (c_n - 1) y_n y_n^T) x = sum_n c_n y_n, where
-/// G = Y^T Y is shared by every row of the half-step. Solved by Cholesky on MathNet: of the k x k
-/// system for a row with many ratings, of the n x n Woodbury system (see
-/// <see cref="ImplicitHalfStep"/>) for a row with fewer ratings than factors. Used in training
-/// and to fold in a user the model has not seen. One instance per thread.
+/// G = Y^T Y is shared by every row of the half-step. Three routes, the cheapest taken per row
+/// (<see cref="ChooseRoute"/>): Cholesky on MathNet of the k x k system (cost n k^2 / 2 + k^3 / 6),
+/// the n x n Woodbury system (see <see cref="ImplicitHalfStep"/>; n^2 k / 2 + n^3 / 6) for a row
+/// with few ratings, or a few steps of conjugate gradient warm-started from the row's value in
+/// the previous iteration (Takacs, Pilaszy and Tikk 2011): each step multiplies by G and by the
+/// row's own rated vectors, (k^2 + 2 n k), and never forms the row's k x k matrix. Since ALS
+/// solves the same row again every iteration from a nearby start, a few steps per iteration are
+/// enough (what benfred/implicit does). Used in training and to fold in a user the model has not
+/// seen (exactly). One instance per thread; a row's result depends on its inputs only.
 /// </summary>
 public sealed class ImplicitRowSolver
 {
+    /// <summary>Conjugate gradient stops early once the squared residual falls below this.</summary>
+    public const double ResidualTolerance = 1e-10;
+
     private readonly CholeskySolver _cholesky = new();
     private readonly GramAccumulator _gram = new();
     private double[] _weights = new double[64];
     private readonly double[] _base;
+    private readonly double[] _residual;
+    private readonly double[] _direction;
+    private readonly double[] _product;
 
-    public ImplicitRowSolver(int rank) => _base = new double[rank];
+    public ImplicitRowSolver(int rank)
+    {
+        _base = new double[rank];
+        _residual = new double[rank];
+        _direction = new double[rank];
+        _product = new double[rank];
+    }
 
-    /// <summary>The k x k solve from G alone (fold-in, where no half-step is prepared).</summary>
+    /// <summary>
+    /// The cheapest route for a row of <paramref name="ratings"/> at this rank, by multiply-add
+    /// counts; conjugate gradient only when <paramref name="conjugateGradientSteps"/> is above 0.
+    /// </summary>
+    internal static ImplicitRoute ChooseRoute(int ratings, int rank, int conjugateGradientSteps, bool woodburyPrepared = true)
+    {
+        if (ratings == 0) return ImplicitRoute.Zero;
+        var (woodbury, other) = Costs(ratings, rank, conjugateGradientSteps);
+        if (woodburyPrepared && woodbury <= other.Cost) return ImplicitRoute.Woodbury;
+        return other.Route;
+    }
+
+    /// <summary>
+    /// Multiply-adds of the Woodbury route (infinite when n >= k, where it cannot win) and of the
+    /// cheaper of the other two (conjugate gradient only when steps are above 0).
+    /// </summary>
+    internal static (double Woodbury, (double Cost, ImplicitRoute Route) Other) Costs(int ratings, int rank, int conjugateGradientSteps)
+    {
+        double n = ratings, k = rank;
+        double cholesky = n * k * k / 2 + k * k * k / 6;
+        double woodbury = n < k ? n * n * k / 2 + n * n * n / 6 + 3 * n * k : double.PositiveInfinity;
+        // One product for the starting residual, one per step.
+        double conjugateGradient = conjugateGradientSteps > 0 ? (conjugateGradientSteps + 1) * (k * k + 2 * n * k) : double.PositiveInfinity;
+        return (woodbury, conjugateGradient < cholesky ? (conjugateGradient, ImplicitRoute.ConjugateGradient) : (cholesky, ImplicitRoute.Cholesky));
+    }
+
+    /// <summary>The exact k x k solve from G alone (fold-in, where no half-step is prepared).</summary>
     public void Solve(FactorMatrix y, double[] gram, double lambda, ReadOnlySpan<int> rows,
         ReadOnlySpan<double> confidenceMinusOne, Span<double> result)
     {
         if (rows.IsEmpty)
         {
-            // Every preference is 0, so the minimiser is 0.
             result.Clear();
             return;
         }
@@ -40,27 +95,87 @@ public sealed class ImplicitRowSolver
         _cholesky.Solve(k).CopyTo(result);
     }
 
-    /// <summary>The same solve inside a training half-step, taking the cheaper exact route.</summary>
+    /// <summary>
+    /// The same solve inside a training half-step, by the row's cheapest route. <paramref name="result"/>
+    /// holds the row's previous value on entry: conjugate gradient starts from it.
+    /// </summary>
     internal void Solve(ImplicitHalfStep step, ReadOnlySpan<int> rows, ReadOnlySpan<double> confidenceMinusOne, Span<double> result)
     {
-        if (rows.Length >= step.Factors.Rank)
+        switch (ChooseRoute(rows.Length, step.Factors.Rank, step.ConjugateGradientSteps, step.SolvedFactors is not null))
         {
-            Solve(step.Factors, step.Gram, step.Lambda, rows, confidenceMinusOne, result);
-            return;
+            case ImplicitRoute.Zero:
+                result.Clear();
+                break;
+            case ImplicitRoute.Woodbury:
+                SolveByWoodbury(step, rows, confidenceMinusOne, result);
+                break;
+            case ImplicitRoute.Cholesky:
+                Solve(step.Factors, step.Gram, step.Lambda, rows, confidenceMinusOne, result);
+                break;
+            default:
+                SolveByConjugateGradient(step.Factors, step.Gram, step.Lambda, rows, confidenceMinusOne, result, step.ConjugateGradientSteps);
+                break;
         }
-        if (rows.IsEmpty)
+    }
+
+    /// <summary>
+    /// At most <paramref name="steps"/> conjugate-gradient steps on the row's system, starting
+    /// from the value in <paramref name="result"/>, stopping early when the squared residual is
+    /// below <see cref="ResidualTolerance"/>. With steps >= k it is exact up to rounding.
+    /// </summary>
+    internal void SolveByConjugateGradient(FactorMatrix y, double[] gram, double lambda, ReadOnlySpan<int> rows,
+        ReadOnlySpan<double> confidenceMinusOne, Span<double> result, int steps)
+    {
+        int k = y.Rank;
+        var residual = _residual.AsSpan();
+        var direction = _direction.AsSpan();
+        var product = _product.AsSpan();
+
+        // r = b - A x = sum_n (c_n - (c_n - 1) y_n . x) y_n - (G + lambda I) x
+        Multiply(gram, lambda, result, product);
+        for (int c = 0; c < k; c++) residual[c] = -product[c];
+        for (int n = 0; n < rows.Length; n++)
         {
-            result.Clear();
-            return;
+            var yn = y.Row(rows[n]);
+            double w = confidenceMinusOne[n];
+            VectorMath.AddScaled(residual, 1 + w - w * VectorMath.Dot(yn, result), yn);
         }
-        SolveByWoodbury(step, rows, confidenceMinusOne, result);
+        residual.CopyTo(direction);
+        double squared = VectorMath.Dot(residual, residual);
+
+        for (int step = 0; step < steps && squared >= ResidualTolerance; step++)
+        {
+            // A p = (G + lambda I) p + sum_n (c_n - 1) (y_n . p) y_n
+            Multiply(gram, lambda, direction, product);
+            for (int n = 0; n < rows.Length; n++)
+            {
+                var yn = y.Row(rows[n]);
+                VectorMath.AddScaled(product, confidenceMinusOne[n] * VectorMath.Dot(yn, direction), yn);
+            }
+            double curvature = VectorMath.Dot(direction, product);
+            if (!(curvature > 0)) break; // p is 0 to rounding: nothing left to gain
+            double alpha = squared / curvature;
+            VectorMath.AddScaled(result, alpha, direction);
+            VectorMath.AddScaled(residual, -alpha, product);
+            double next = VectorMath.Dot(residual, residual);
+            double beta = next / squared;
+            for (int c = 0; c < k; c++) direction[c] = residual[c] + beta * direction[c];
+            squared = next;
+        }
+    }
+
+    /// <summary>target = (G + lambda I) v, G symmetric row-major.</summary>
+    private static void Multiply(double[] gram, double lambda, ReadOnlySpan<double> v, Span<double> target)
+    {
+        int k = v.Length;
+        for (int a = 0; a < k; a++) target[a] = VectorMath.Dot(gram.AsSpan(a * k, k), v) + lambda * v[a];
     }
 
     private void SolveByWoodbury(ImplicitHalfStep step, ReadOnlySpan<int> rows, ReadOnlySpan<double> confidenceMinusOne, Span<double> result)
     {
         int n = rows.Length;
         var y = step.Factors;
-        var h = step.SolvedFactors;
+        var h = step.SolvedFactors ?? throw new InvalidOperationException("the half-step has no Woodbury factors");
         if (_weights.Length < n) _weights = new double[n];
         var sqrtW = _weights.AsSpan(0, n);
         for (int a = 0; a < n; a++) sqrtW[a] = Math.Sqrt(confidenceMinusOne[a]);

@@ -35,9 +35,6 @@ public sealed record ModelSnapshot
     /// <summary>Number of training ratings of each item (popularity, novelty).</summary>
     public required int[] ItemRatingCounts { get; init; }
 
-    /// <summary>Sum of the training ratings of each item (damped mean).</summary>
-    public required double[] ItemRatingSums { get; init; }
-
     /// <summary>Number of training ratings of each user (the weighted ridge of fold-in).</summary>
     public required int[] UserRatingCounts { get; init; }
 
@@ -49,13 +46,8 @@ public sealed record ModelSnapshot
     public Biases Biases => new(Mu, UserBias, ItemBias);
 
     /// <summary>mu + b_u + b_i + w_u . q_i by dense indices (-1 = unknown, its terms dropped), unclipped.</summary>
-    public double PredictByIndex(int userIndex, int itemIndex)
-    {
-        double prediction = Biases.Predict(userIndex, itemIndex);
-        if (userIndex >= 0 && itemIndex >= 0)
-            prediction += Numerics.VectorMath.Dot(UserFactors.Row(userIndex), ItemFactors.Row(itemIndex));
-        return prediction;
-    }
+    public double PredictByIndex(int userIndex, int itemIndex) =>
+        RatingPrediction.ByIndex(Biases, UserFactors, ItemFactors, userIndex, itemIndex);
 
     /// <summary>Throws when the parts do not fit together (lengths, ranks); used after loading.</summary>
     public void Validate()
@@ -68,7 +60,6 @@ public sealed record ModelSnapshot
         Require(UserFactors.Rank == ItemFactors.Rank, "factor ranks");
         Require(ItemNorms.Length == items, "item norms length");
         Require(ItemRatingCounts.Length == items, "item counts length");
-        Require(ItemRatingSums.Length == items, "item sums length");
         Require(UserRatingCounts.Length == users, "user counts length");
         if (ImplicitItemFactors is { } y)
             Require(y.Rows == items && y.Rank == Rank, "SVD++ factor shape");
@@ -78,6 +69,40 @@ public sealed record ModelSnapshot
             Require(r.UserFactors.Rank == r.ItemFactors.Rank, "ranking factor ranks");
             Require(r.ItemGram.Length == r.Rank * r.Rank, "ranking gram size");
         }
+    }
+
+    /// <summary>
+    /// Throws, naming the part, when a number serving reads is not finite or out of range: a NaN
+    /// bias or factor would otherwise load and then turn every prediction into NaN. Used after loading.
+    /// </summary>
+    public void ValidateValues()
+    {
+        RequireFinite([Mu], "mu");
+        RequireFinite(UserBias, "user bias");
+        RequireFinite(ItemBias, "item bias");
+        RequireFinite(UserFactors.Data, "user factors P");
+        RequireFinite(ItemFactors.Data, "item factors Q");
+        if (ImplicitItemFactors is { } y) RequireFinite(y.Data, "SVD++ factors Y");
+        RequireFinite(ItemNorms, "item norms");
+        if (Array.FindIndex(ItemRatingCounts, count => count < 0) is var item and >= 0)
+            throw new InvalidDataException($"item rating counts: entry {item} is negative ({ItemRatingCounts[item]})");
+        if (Array.FindIndex(UserRatingCounts, count => count < 0) is var user and >= 0)
+            throw new InvalidDataException($"user rating counts: entry {user} is negative ({UserRatingCounts[user]})");
+        if (Ranking is { } r)
+        {
+            RequireFinite(r.UserFactors.Data, "ranking user factors X");
+            RequireFinite(r.ItemFactors.Data, "ranking item factors Y");
+            RequireFinite(r.ItemGram, "ranking item gram");
+            if (!(double.IsFinite(r.Lambda) && r.Lambda > 0)) throw new InvalidDataException($"ranking lambda must be a positive number (got {r.Lambda})");
+            if (!(double.IsFinite(r.Alpha) && r.Alpha >= 0)) throw new InvalidDataException($"ranking alpha must be zero or more (got {r.Alpha})");
+        }
+    }
+
+    private static void RequireFinite(ReadOnlySpan<double> values, string what)
+    {
+        for (int n = 0; n < values.Length; n++)
+            if (!double.IsFinite(values[n]))
+                throw new InvalidDataException($"{what}: entry {n} is {values[n]}, not a finite number");
     }
 
     private static void Require(bool condition, string what)

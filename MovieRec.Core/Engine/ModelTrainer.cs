@@ -41,12 +41,10 @@ public static class ModelTrainer
         var q = factors.ItemFactors;
         var norms = new double[q.Rows];
         var counts = new int[q.Rows];
-        var sums = new double[q.Rows];
         for (int i = 0; i < q.Rows; i++)
         {
             norms[i] = VectorMath.Norm(q.Row(i));
             counts[i] = matrix.ByItem.RowLength(i);
-            foreach (float r in matrix.ByItem.RowValues(i)) sums[i] += r;
         }
         var userCounts = new int[matrix.Users.Count];
         for (int u = 0; u < userCounts.Length; u++) userCounts[u] = matrix.ByUser.RowLength(u);
@@ -64,7 +62,6 @@ public static class ModelTrainer
             Ranking = ranking,
             ItemNorms = norms,
             ItemRatingCounts = counts,
-            ItemRatingSums = sums,
             UserRatingCounts = userCounts,
             Options = options,
             Facts = new TrainingFacts

@@ -21,10 +21,10 @@ public sealed record TrainerOptions
     public BiasMode BiasMode { get; init; } = BiasMode.Sequential;
 
     /// <summary>Shrinkage of the item bias: b_i = sum(r - mu) / (bias lambda + n_i).</summary>
-    public double ItemBiasShrinkage { get; init; } = 5;
+    public double ItemBiasShrinkage { get; init; } = 25;
 
     /// <summary>Shrinkage of the user bias.</summary>
-    public double UserBiasShrinkage { get; init; } = 5;
+    public double UserBiasShrinkage { get; init; } = 10;
 
     public int Iterations { get; init; } = 10;
 
@@ -43,14 +43,14 @@ public sealed record TrainerOptions
     public bool SvdPlusPlus { get; init; } = true;
 
     /// <summary>Ridge strength of the y_j factors.</summary>
-    public double LambdaY { get; init; } = 100;
+    public double LambdaY { get; init; } = 200;
 
     // --- the ranking model: implicit-feedback ALS over "rated or not" (Hu, Koren, Volinsky 2008) ---
 
     /// <summary>Fit the ranking model used to order personal picks.</summary>
     public bool Ranking { get; init; } = true;
 
-    public int RankingRank { get; init; } = 32;
+    public int RankingRank { get; init; } = 96;
     public double RankingLambda { get; init; } = 30;
 
     /// <summary>Confidence c_ui = 1 + alpha * r_ui.</summary>
@@ -58,8 +58,17 @@ public sealed record TrainerOptions
 
     public int RankingIterations { get; init; } = 10;
 
-    /// <summary>Weight of the predicted rating added to the ranking score of a pick.</summary>
-    public double RankingRatingWeight { get; init; } = 0.1;
+    /// <summary>
+    /// Conjugate-gradient steps per row and half-step, warm-started from the row's previous value,
+    /// wherever that is cheaper than an exact solve; 0 solves every row exactly.
+    /// </summary>
+    public int RankingConjugateGradientSteps { get; init; } = 3;
+
+    /// <summary>
+    /// Weight of the predicted rating added to the ranking score of a pick, both scores first
+    /// divided by their spread over the catalogue for that person (Scoring/ScoreSpread).
+    /// </summary>
+    public double RankingRatingWeight { get; init; } = 0.7;
 
     /// <summary>The design the project started from, kept reachable for comparison.</summary>
     public static TrainerOptions OriginalDesign => new()

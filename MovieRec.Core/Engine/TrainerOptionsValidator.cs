@@ -8,21 +8,27 @@ public static class TrainerOptionsValidator
         var problems = new List<string>();
         if (o.Rank < 1 || o.Rank > 1024) problems.Add($"rank must be 1..1024 (got {o.Rank})");
         if (!(o.Lambda > 0) || !double.IsFinite(o.Lambda)) problems.Add($"lambda must be a positive number (got {o.Lambda})");
-        if (!(o.ItemBiasShrinkage >= 0) || !(o.UserBiasShrinkage >= 0)) problems.Add("bias shrinkage must be zero or more");
+        if (!IsFiniteAtLeastZero(o.ItemBiasShrinkage)) problems.Add($"item bias shrinkage must be a number, zero or more (got {o.ItemBiasShrinkage})");
+        if (!IsFiniteAtLeastZero(o.UserBiasShrinkage)) problems.Add($"user bias shrinkage must be a number, zero or more (got {o.UserBiasShrinkage})");
         if (o.Iterations < 1 || o.Iterations > 1000) problems.Add($"iterations must be 1..1000 (got {o.Iterations})");
         if (o.Threads < 0) problems.Add($"threads must be 0 (all cores) or more (got {o.Threads})");
-        if (!(o.InitialScale > 0)) problems.Add("initial scale must be positive");
-        if (o.SvdPlusPlus && !(o.LambdaY > 0)) problems.Add($"lambda-y must be positive (got {o.LambdaY})");
+        if (!IsFinitePositive(o.InitialScale)) problems.Add($"initial scale must be a positive number (got {o.InitialScale})");
+        if (o.SvdPlusPlus && !IsFinitePositive(o.LambdaY)) problems.Add($"lambda-y must be a positive number (got {o.LambdaY})");
         if (o.Ranking)
         {
             if (o.RankingRank < 1 || o.RankingRank > 1024) problems.Add($"ranking rank must be 1..1024 (got {o.RankingRank})");
-            if (!(o.RankingLambda > 0)) problems.Add($"ranking lambda must be positive (got {o.RankingLambda})");
-            if (!(o.RankingAlpha >= 0)) problems.Add($"ranking alpha must be zero or more (got {o.RankingAlpha})");
+            if (!IsFinitePositive(o.RankingLambda)) problems.Add($"ranking lambda must be a positive number (got {o.RankingLambda})");
+            if (!IsFiniteAtLeastZero(o.RankingAlpha)) problems.Add($"ranking alpha must be a number, zero or more (got {o.RankingAlpha})");
             if (o.RankingIterations < 1 || o.RankingIterations > 1000) problems.Add($"ranking iterations must be 1..1000 (got {o.RankingIterations})");
+            if (o.RankingConjugateGradientSteps < 0 || o.RankingConjugateGradientSteps > 1024) problems.Add($"ranking conjugate-gradient steps must be 0..1024 (got {o.RankingConjugateGradientSteps})");
             if (!double.IsFinite(o.RankingRatingWeight)) problems.Add("ranking rating weight must be a number");
         }
         return problems;
     }
+
+    private static bool IsFinitePositive(double value) => double.IsFinite(value) && value > 0;
+
+    private static bool IsFiniteAtLeastZero(double value) => double.IsFinite(value) && value >= 0;
 
     public static void ThrowIfInvalid(TrainerOptions options)
     {

@@ -23,11 +23,11 @@ public sealed class EvaluationData
     private readonly int[] _trainCountByCatalogIndex;
     private readonly IReadOnlySet<string>[] _genresByCatalogIndex;
 
-    // Train ratings per user as compressed rows: user row r owns
-    // _trainMovieIds[_trainRowStart[r] .. _trainRowStart[r + 1]), sorted ascending.
+    // Train ratings per user as compressed rows (the engine's CsrRows): user row r holds its movie
+    // ids ascending as the columns, with the ratings as the values; a repeated pair keeps the last.
     private readonly IdMap _trainUsers;
-    private readonly int[] _trainRowStart;
-    private readonly int[] _trainMovieIds;
+    private readonly CsrRows _trainRows;
+    private int[]? _mostRatedFirst;
 
     private readonly Rating[] _testRatings;
     private readonly Dictionary<int, IReadOnlySet<int>> _relevantByUser;
@@ -59,7 +59,7 @@ public sealed class EvaluationData
                 _trainCountByCatalogIndex[catalogIndex]++;
         }
 
-        (_trainUsers, _trainRowStart, _trainMovieIds) = BuildTrainRows(trainRatings);
+        (_trainUsers, _trainRows) = BuildTrainRows(trainRatings);
 
         _testRatings = testRatings.ToArray();
         _relevantByUser = BuildRelevantSets(_testRatings);
@@ -102,8 +102,26 @@ public sealed class EvaluationData
         int row = _trainUsers.IndexOf(userId);
         if (row < 0)
             return ReadOnlySpan<int>.Empty;
-        return _trainMovieIds.AsSpan(_trainRowStart[row], _trainRowStart[row + 1] - _trainRowStart[row]);
+        return _trainRows.Columns(row);
     }
+
+    /// <summary>What a user rated in train, movie ids ascending, as the served recommender takes a person's ratings.</summary>
+    public IReadOnlyList<Recommending.PersonRating> TrainRatings(int userId)
+    {
+        int row = _trainUsers.IndexOf(userId);
+        if (row < 0)
+            return [];
+        var movies = _trainRows.Columns(row);
+        var values = _trainRows.RowValues(row);
+        var ratings = new Recommending.PersonRating[movies.Length];
+        for (int n = 0; n < movies.Length; n++)
+            ratings[n] = new Recommending.PersonRating(movies[n], values[n]);
+        return ratings;
+    }
+
+    /// <summary>Every movie of the movies file, most train ratings first (ties to the smaller id): the popular fallback's order.</summary>
+    public IReadOnlyList<int> MostRatedFirst => _mostRatedFirst ??= _catalog.Ids.ToArray()
+        .OrderByDescending(TrainCount).ThenBy(id => id).ToArray();
 
     public bool RatedInTrain(int userId, int movieId) => TrainMovies(userId).BinarySearch(movieId) >= 0;
 
@@ -135,30 +153,23 @@ public sealed class EvaluationData
         return count;
     }
 
-    private static (IdMap Users, int[] RowStart, int[] MovieIds) BuildTrainRows(IReadOnlyList<Rating> trainRatings)
+    private static (IdMap Users, CsrRows Rows) BuildTrainRows(IReadOnlyList<Rating> trainRatings)
     {
         var distinctUsers = new HashSet<int>();
         foreach (Rating rating in trainRatings)
             distinctUsers.Add(rating.UserId);
         var users = new IdMap(distinctUsers.Order().ToArray());
 
-        var rowStart = new int[users.Count + 1];
-        foreach (Rating rating in trainRatings)
-            rowStart[users.IndexOf(rating.UserId) + 1]++;
-        for (int row = 0; row < users.Count; row++)
-            rowStart[row + 1] += rowStart[row];
-
+        var rows = new int[trainRatings.Count];
         var movieIds = new int[trainRatings.Count];
-        var filled = new int[users.Count];
-        foreach (Rating rating in trainRatings)
+        var ratings = new Rating[trainRatings.Count];
+        for (int n = 0; n < ratings.Length; n++)
         {
-            int row = users.IndexOf(rating.UserId);
-            movieIds[rowStart[row] + filled[row]++] = rating.MovieId;
+            ratings[n] = trainRatings[n];
+            rows[n] = users.IndexOf(ratings[n].UserId);
+            movieIds[n] = ratings[n].MovieId;
         }
-        for (int row = 0; row < users.Count; row++)
-            Array.Sort(movieIds, rowStart[row], rowStart[row + 1] - rowStart[row]);
-
-        return (users, rowStart, movieIds);
+        return (users, CsrRows.Group(users.Count, rows, movieIds, ratings, keepLastDuplicate: true));
     }
 
     private static Dictionary<int, IReadOnlySet<int>> BuildRelevantSets(Rating[] testRatings)

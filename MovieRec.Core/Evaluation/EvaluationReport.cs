@@ -3,13 +3,23 @@ using System.Text.Json;
 
 namespace MovieRec.Core.Evaluation;
 
-/// <summary>What the evaluate command reports: the model and the two baselines every report carries.</summary>
-public sealed record EvaluationReport(EvaluationResult Model, EvaluationResult BiasOnly, EvaluationResult MostPopular)
+/// <summary>
+/// What the evaluate command reports: the model through the served path and the two baselines
+/// every report carries; with --known-profiles also the model scored with its trained user vectors.
+/// </summary>
+public sealed record EvaluationReport(EvaluationResult Model, EvaluationResult BiasOnly, EvaluationResult MostPopular,
+    EvaluationResult? KnownProfiles = null)
 {
-    private static readonly string[] ColumnHeaders = ["model", "bias only", "most popular"];
+    private IEnumerable<(string Header, string JsonKey, EvaluationResult Result)> Columns()
+    {
+        yield return ("model", "model", Model);
+        if (KnownProfiles is not null) yield return ("known profiles", "model_known_profiles", KnownProfiles);
+        yield return ("bias only", "bias_only", BiasOnly);
+        yield return ("most popular", "most_popular", MostPopular);
+    }
 
     /// <summary>
-    /// <c>{"model": {...}, "bias_only": {...}, "most_popular": {...}}</c>, each object with the keys
+    /// <c>{"model": {...}, ["model_known_profiles": {...},] "bias_only": {...}, "most_popular": {...}}</c>, each object with the keys
     /// of <see cref="ReportedFigure.All"/>; a figure that does not apply is null. Numbers are written
     /// round-trippable. A NaN or infinite figure (a model that predicted NaN) throws rather than
     /// being passed off as null, because JSON has no way to write it.
@@ -20,9 +30,8 @@ public sealed record EvaluationReport(EvaluationResult Model, EvaluationResult B
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
-            WriteResult(writer, "model", Model);
-            WriteResult(writer, "bias_only", BiasOnly);
-            WriteResult(writer, "most_popular", MostPopular);
+            foreach (var (_, key, result) in Columns())
+                WriteResult(writer, key, result);
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -31,18 +40,19 @@ public sealed record EvaluationReport(EvaluationResult Model, EvaluationResult B
     /// <summary>A plain-text table for the console: one row per figure, one right-aligned column per system.</summary>
     public string ToTable()
     {
-        EvaluationResult[] columns = [Model, BiasOnly, MostPopular];
+        EvaluationResult[] columns = Columns().Select(c => c.Result).ToArray();
+        string[] headers = Columns().Select(c => c.Header).ToArray();
         string[][] cells = ReportedFigure.All
             .Select(figure => columns.Select(figure.FormatForTable).ToArray())
             .ToArray();
 
         int labelWidth = ReportedFigure.All.Max(figure => figure.Label.Length);
         int[] columnWidths = Enumerable.Range(0, columns.Length)
-            .Select(c => Math.Max(ColumnHeaders[c].Length, cells.Max(row => row[c].Length)))
+            .Select(c => Math.Max(headers[c].Length, cells.Max(row => row[c].Length)))
             .ToArray();
 
         var table = new StringBuilder();
-        AppendRow(table, "", labelWidth, ColumnHeaders, columnWidths);
+        AppendRow(table, "", labelWidth, headers, columnWidths);
         for (int row = 0; row < cells.Length; row++)
             AppendRow(table, ReportedFigure.All[row].Label, labelWidth, cells[row], columnWidths);
         return table.ToString();

@@ -1,3 +1,5 @@
+using MovieRec.Core.Engine.Scoring;
+
 namespace MovieRec.Core.Evaluation;
 
 /// <summary>
@@ -36,11 +38,13 @@ internal static class TopNPass
 
         public int[] TopN(EvaluationData data, IEvaluatedModel model, int userId)
         {
+            if (model is IListsPicks served)
+                return served.TopN(userId, _bestIds.Length);
             int candidateCount = data.WriteCandidates(userId, _candidates);
             ReadOnlySpan<int> candidates = _candidates.AsSpan(0, candidateCount);
             Span<double> scores = _scores.AsSpan(0, candidateCount);
             model.ScoreCandidates(userId, candidates, scores);
-            int count = TopKSelector.SelectTop(candidates, scores, _bestIds, _bestScores);
+            int count = TopNSelector.SelectInto<double>(scores, candidates, _bestIds, _bestScores, NaNScores.RankLast);
             return _bestIds.AsSpan(0, count).ToArray();
         }
     }

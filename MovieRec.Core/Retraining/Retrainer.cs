@@ -6,8 +6,10 @@ using MovieRec.Core.Storage;
 namespace MovieRec.Core.Retraining;
 
 /// <summary>
-/// Retrains the model from the MovieLens ratings and the ratings people made in the app:
-/// merge (the store wins), hold out a stable slice, train on the rest, judge the new model on the
+/// Retrains the model from the store, the single source of ratings (first run and `import` put
+/// the dataset there, and a rating deleted in the app stays deleted), optionally merged with an
+/// extra CSV (the store wins; a CSV whose user ids belong to registered accounts is refused unless
+/// the request says they are the same people). Then hold out a stable slice, train on the rest, judge the new model on the
 /// slice against biases alone and against the model it would replace, and write the file
 /// atomically only when it passes (or when forced). A refused model leaves the old file untouched.
 /// </summary>
@@ -16,10 +18,10 @@ public static class Retrainer
     public static async Task<RetrainResult> RunAsync(IMovieRecStore store, RetrainRequest request,
         Action<IterationReport>? report = null, CancellationToken cancellationToken = default)
     {
-        var dataset = request.StoreOnly ? [] : ReadDataset(request.DatasetPath);
+        var dataset = request.CsvPath is null ? [] : await ReadCsvToMergeAsync(store, request, cancellationToken);
         var stored = new List<Rating>();
         await foreach (var rating in store.Ratings.StreamAllAsync(cancellationToken)) stored.Add(rating);
-        var merged = RatingMerger.Merge(dataset, stored);
+        var merged = dataset.Length == 0 ? stored.ToArray() : RatingMerger.Merge(dataset, stored);
         if (merged.Length == 0) throw new InvalidOperationException("there are no ratings to train on: import a dataset first");
 
         var (train, heldOut) = HeldOutSplit.Split(merged, request.HeldOutShare);
@@ -35,9 +37,21 @@ public static class Retrainer
         return new RetrainResult(dataset.Length, stored.Count, merged.Length, newRmse, biasOnlyRmse, currentRmse, verdict, verdict.Accepted, model);
     }
 
-    private static Rating[] ReadDataset(string? path)
+    /// <summary>
+    /// The CSV's ratings that may join the store's: none of an imported dataset user (the store has
+    /// held theirs since import; what is missing there was deleted in the app), and none at all when
+    /// a user id belongs to a registered account, unless the request says they are the same people.
+    /// </summary>
+    private static async Task<Rating[]> ReadCsvToMergeAsync(IMovieRecStore store, RetrainRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("name the MovieLens dataset to merge, or train on the store alone");
+        var csv = ReadDataset(request.CsvPath!);
+        var users = await CsvUsers.ClassifyAsync(store.Users, csv.Select(r => r.UserId), cancellationToken);
+        if (users.RegisteredUsers.Count > 0 && !request.CsvUsersAreDatasetUsers) throw users.Refusal(request.CsvPath!);
+        return users.DatasetUsers.Count == 0 ? csv : csv.Where(r => !users.DatasetUsers.Contains(r.UserId)).ToArray();
+    }
+
+    private static Rating[] ReadDataset(string path)
+    {
         if (Directory.Exists(path)) return MovieLensDataset.Open(path).ReadRatings().ToArray();
         if (File.Exists(path)) return RatingFileReader.Read(path).ToArray();
         throw new DirectoryNotFoundException($"no MovieLens dataset at {path}");

@@ -15,9 +15,10 @@ internal static class StoreValidation
             throw new StoreValidationException($"The rating of movie {rating.MovieId} by user {rating.UserId} was refused: {problem}.");
     }
 
+    /// <summary>The name of a new (registered) account.</summary>
     public static void Username(string? username)
     {
-        if (UsernameRules.Problem(username) is { } problem)
+        if (UsernameRules.NewAccountProblem(username) is { } problem)
             throw new StoreValidationException(problem);
     }
 

@@ -15,6 +15,13 @@ public sealed record UserAccount(
 {
     public bool CanLogIn => PasswordHash is not null;
 
+    /// <summary>
+    /// Whether this is a user imported from a MovieLens dataset (named "movielens-{id}" by import, a
+    /// name no registration may take) rather than a person who registered in the app. A dataset
+    /// user keeps this after `users set-password` gives them a password.
+    /// </summary>
+    public bool IsDatasetUser => string.Equals(Username, ImportedUser.FromDataset(UserId).Username, StringComparison.OrdinalIgnoreCase);
+
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;

@@ -26,6 +26,19 @@ public static class UsernameRules
     }
 
     /// <summary>
+    /// The names import gives dataset users ("movielens-42" for MovieLens user 42). A new account
+    /// may not take one: the store tells an imported dataset user from a person who registered in
+    /// the app by this name (<see cref="UserAccount.IsDatasetUser"/>), so it must stay import's.
+    /// </summary>
+    public const string DatasetPrefix = "movielens-";
+
+    /// <summary>Why <paramref name="username"/> cannot be the name of a new account, or null when it can.</summary>
+    public static string? NewAccountProblem(string? username) =>
+        Problem(username) ?? (username!.StartsWith(DatasetPrefix, StringComparison.OrdinalIgnoreCase)
+            ? $"Names starting with \"{DatasetPrefix}\" belong to imported MovieLens users; choose another."
+            : null);
+
+    /// <summary>
     /// The form two names are compared in. Lower-casing with the invariant culture folds the case
     /// of every script, not only ASCII as SQLite's NOCASE would.
     /// </summary>

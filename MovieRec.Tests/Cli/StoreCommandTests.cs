@@ -70,7 +70,7 @@ public class StoreCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Retrain_merges_with_the_store_winning_and_the_gate_works_both_ways()
+    public async Task Retrain_trains_on_the_store_by_default_and_the_gate_works_both_ways()
     {
         Assert.Equal(0, Run("import", "--dataset", TestPaths.MlLatestSmall).Exit);
         // The store now disagrees with the CSV on one rating: user 1 rated movie 1 with 4.0 in the CSV.
@@ -79,14 +79,15 @@ public class StoreCommandTests : IDisposable
 
         var accepted = Run("retrain", "--iterations", "4", "--ranking-iterations", "2");
         Assert.True(accepted.Exit == 0, accepted.Error);
-        Assert.Contains("100,836 merged", accepted.Out);
+        Assert.Contains("ratings: 100,836 from the store", accepted.Out);
         var written = ModelFile.Read(ModelPath);
 
-        // The model was trained on the merged ratings with the store's 0.5, not the CSV's 4.0.
-        var csv = MovieLensDataset.Open(TestPaths.MlLatestSmall).ReadRatings().ToArray();
-        Assert.Contains(csv, r => r is { UserId: 1, MovieId: 1, Value: 4.0f });
-        var merged = RatingMerger.Merge(csv, [new Rating(1, 1, 0.5f, 2_000_000_000)]);
-        var (train, _) = HeldOutSplit.Split(merged);
+        // The model was trained on the store's ratings, with the store's 0.5.
+        var stored = new List<Rating>();
+        await using (var store = await OpenStoreAsync())
+            await foreach (var rating in store.Ratings.StreamAllAsync()) stored.Add(rating);
+        Assert.Contains(stored, r => r is { UserId: 1, MovieId: 1, Value: 0.5f });
+        var (train, _) = HeldOutSplit.Split(stored);
         Assert.Equal(RatingMatrix.Build(train).Fingerprint, written.Facts.DataFingerprint);
 
         // The original design overfits (held-out RMSE far above biases alone): refused, file untouched.
@@ -96,13 +97,66 @@ public class StoreCommandTests : IDisposable
         Assert.Contains("refused", refused.Error);
         Assert.Equal(before, File.ReadAllBytes(ModelPath));
 
-        // --force writes it anyway; --output never touches the live file.
+        // --force writes it anyway; --output never touches the live file; --db-only is the default's synonym.
         string other = Path.Combine(_folder, "other.bin");
         Assert.Equal(0, Run("retrain", "--original", "--db-only", "--output", other, "--force").Exit);
         Assert.True(File.Exists(other));
         Assert.Equal(before, File.ReadAllBytes(ModelPath));
         Assert.Equal(0, Run("retrain", "--original", "--force").Exit);
         Assert.NotEqual(before, File.ReadAllBytes(ModelPath));
+    }
+
+    [Fact]
+    public async Task A_rating_deleted_in_the_app_stays_deleted_after_retrain_even_with_the_dataset_csv()
+    {
+        Assert.Equal(0, Run("import", "--dataset", TestPaths.MlLatestSmall).Exit);
+        await using (var store = await OpenStoreAsync())
+            foreach (var rating in await store.Ratings.ListByUserAsync(1))
+                await store.Ratings.DeleteAsync(1, rating.MovieId);
+
+        var byDefault = Run("retrain", "--iterations", "2", "--ranking-iterations", "1", "--force");
+        Assert.True(byDefault.Exit == 0, byDefault.Error);
+        Assert.Contains("ratings: 100,604 from the store", byDefault.Out);
+        Assert.True(ModelFile.Read(ModelPath).Users.IndexOf(1) < 0, "user 1 deleted every rating but is in the model");
+
+        // The dataset's CSV again: its users are the store's imported users, whose ratings the store holds.
+        var withCsv = Run("retrain", "--csv-path", TestPaths.MlLatestSmall, "--iterations", "2", "--ranking-iterations", "1", "--force");
+        Assert.True(withCsv.Exit == 0, withCsv.Error);
+        Assert.Contains("100,604 merged", withCsv.Out);
+        Assert.True(ModelFile.Read(ModelPath).Users.IndexOf(1) < 0, "the CSV brought back ratings deleted in the app");
+    }
+
+    [Fact]
+    public async Task A_csv_whose_user_ids_belong_to_registered_accounts_is_refused_naming_them_unless_they_are_the_same_people()
+    {
+        Assert.Equal(0, Run("import", "--dataset", TestPaths.MlLatestSmall).Exit);
+        int alice, bob;
+        await using (var store = await OpenStoreAsync())
+        {
+            alice = (await store.Users.CreateAsync("alice", passwordHash: null)).UserId;
+            bob = (await store.Users.CreateAsync("bob", passwordHash: null)).UserId;
+            await store.Ratings.UpsertAsync(new Rating(alice, 1, 5, 2_000_000_000));
+        }
+        // Another dataset whose users 611.. are not alice and bob; user 700 is nobody here.
+        string csv = Path.Combine(_folder, "other-ratings.csv");
+        File.WriteAllLines(csv,
+        [
+            "userId,movieId,rating,timestamp",
+            $"{alice},2,3.0,1000", $"{alice},3,4.0,1000", $"{bob},2,1.0,1000", "700,2,4.5,1000", "1,2,2.0,1000",
+        ]);
+        byte[]? before = File.Exists(ModelPath) ? File.ReadAllBytes(ModelPath) : null;
+
+        var refused = Run("retrain", "--csv-path", csv, "--iterations", "2", "--ranking-iterations", "1");
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains($"user ids that belong to accounts registered in the app: {alice}, {bob}.", refused.Error);
+        Assert.Contains("--csv-users-are-dataset-users", refused.Error);
+        Assert.Equal(before, File.Exists(ModelPath) ? File.ReadAllBytes(ModelPath) : null);
+
+        var merged = Run("retrain", "--csv-path", csv, "--csv-users-are-dataset-users", "--iterations", "2", "--ranking-iterations", "1", "--force");
+        Assert.True(merged.Exit == 0, merged.Error);
+        // 100,836 imported + alice's 1 in the store; from the CSV alice's 2, bob's 1 and user 700's 1
+        // (user 1 is an imported dataset user: the store's ratings are theirs).
+        Assert.Contains($"ratings: 100,837 from the store, 4 from {csv}, 100,841 merged", merged.Out);
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
 
     [Theory]
     [InlineData(0u)]
-    [InlineData(2u)]
+    [InlineData(3u)]
     [InlineData(uint.MaxValue)]
     public void WrongVersion_IsRefusedNamingBothVersions(uint version)
     {
@@ -151,7 +151,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
 
         Assert.Equal(ModelFileProblem.UnsupportedVersion, error.Problem);
         Assert.Contains($"format version {version}", error.Message);
-        Assert.Contains("reads only version 1", error.Message);
+        Assert.Contains("reads versions 1 to 2", error.Message);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 using MovieRec.Core.Engine;
 
 namespace MovieRec.Tests.Engine;
@@ -6,6 +9,23 @@ namespace MovieRec.Tests.Engine;
 /// <summary>Hand-built models with seeded random contents, and a bit-for-bit comparison of two models.</summary>
 internal static class ModelFileTestData
 {
+    /// <summary>
+    /// Edits the trainer options in the header JSON of a model file in place, then fixes the JSON
+    /// length field and the checksum, so that only the edit differs from a file the writer made.
+    /// </summary>
+    public static void RewriteHeaderOptions(string path, Action<JsonObject> change)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        int jsonLength = BitConverter.ToInt32(bytes, 32);
+        var header = JsonNode.Parse(bytes.AsSpan(36, jsonLength))!;
+        change(header["options"]!.AsObject());
+        byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString());
+        byte[] edited = [.. bytes.AsSpan(0, 36), .. json, .. bytes.AsSpan(36 + jsonLength, bytes.Length - 36 - jsonLength - 32), .. new byte[32]];
+        BitConverter.TryWriteBytes(edited.AsSpan(32), json.Length);
+        SHA256.HashData(edited.AsSpan(0, edited.Length - 32), edited.AsSpan(edited.Length - 32));
+        File.WriteAllBytes(path, edited);
+    }
+
     /// <summary>
     /// A model whose every number is random (so a field written in the wrong place cannot go
     /// unnoticed) and whose first factors are the doubles most easily mangled by a lossy copy.
@@ -16,7 +36,8 @@ internal static class ModelFileTestData
     {
         var random = new Random(seed);
         var userFactors = Doubles(random, users * rank);
-        double[] awkward = [double.NaN, -0.0, double.PositiveInfinity, double.Epsilon, double.MaxValue, -1e-310];
+        // Awkward but finite: a NaN or infinite factor is refused at load (ModelFileValueTests).
+        double[] awkward = [-0.0, double.Epsilon, double.MaxValue, -1e-310, double.MinValue, 1e-300];
         awkward.AsSpan(0, Math.Min(awkward.Length, userFactors.Length)).CopyTo(userFactors);
 
         return new ModelSnapshot
@@ -39,7 +60,6 @@ internal static class ModelFileTestData
                 : null,
             ItemNorms = Doubles(random, items),
             ItemRatingCounts = Ints(random, items),
-            ItemRatingSums = Doubles(random, items),
             UserRatingCounts = Ints(random, users),
             Options = RandomOptions(random, rank, svdPlusPlus, ranking),
             Facts = RandomFacts(random, users, items),
@@ -74,7 +94,6 @@ internal static class ModelFileTestData
 
         AssertSameBits(expected.ItemNorms, actual.ItemNorms, "item norms");
         Assert.Equal(expected.ItemRatingCounts, actual.ItemRatingCounts);
-        AssertSameBits(expected.ItemRatingSums, actual.ItemRatingSums, "item sums");
         Assert.Equal(expected.UserRatingCounts, actual.UserRatingCounts);
 
         Assert.Equal(expected.Options, actual.Options);

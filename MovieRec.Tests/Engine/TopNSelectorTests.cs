@@ -35,4 +35,31 @@ public class TopNSelectorTests
         Assert.Empty(TopNSelector.Select([1f, 2f], 0));
         Assert.Empty(TopNSelector.Select([1f, 2f], -3));
     }
+
+    [Fact]
+    public void The_NaN_rule_decides_whether_a_NaN_is_skipped_or_ranked_last()
+    {
+        double[] scores = [double.NaN, 1, double.NaN, 2];
+        int[] ids = [10, 20, 30, 40];
+        var bestIds = new int[4];
+        var bestScores = new double[4];
+
+        int skipped = TopNSelector.SelectInto<double>(scores, ids, bestIds, bestScores, NaNScores.Skip);
+        Assert.Equal([40, 20], bestIds[..skipped]);
+
+        int ranked = TopNSelector.SelectInto<double>(scores, ids, bestIds, bestScores, NaNScores.RankLast);
+        Assert.Equal([40, 20, 10, 30], bestIds[..ranked]);
+    }
+
+    [Fact]
+    public void With_ids_it_agrees_with_a_full_sort_by_score_then_id()
+    {
+        var random = new Random(4);
+        int[] ids = Enumerable.Range(0, 3000).Select(i => i * 7 % 3001 + 1).ToArray();
+        double[] scores = ids.Select(_ => random.Next(0, 40) / 4.0).ToArray();
+        var expected = Enumerable.Range(0, ids.Length).OrderByDescending(i => scores[i]).ThenBy(i => ids[i]).Take(30).Select(i => ids[i]).ToArray();
+        var bestIds = new int[30];
+        int count = TopNSelector.SelectInto<double>(scores, ids, bestIds, new double[30], NaNScores.RankLast);
+        Assert.Equal(expected, bestIds[..count]);
+    }
 }

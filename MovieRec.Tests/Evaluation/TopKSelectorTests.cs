@@ -1,14 +1,15 @@
-using MovieRec.Core.Evaluation;
+using MovieRec.Core.Engine.Scoring;
 
 namespace MovieRec.Tests.Evaluation;
 
+/// <summary>The top-N selector with the evaluation's NaN rule (NaN ranks last) and movie ids as tie-breakers.</summary>
 public class TopKSelectorTests
 {
     private static int[] Select(int[] ids, double[] scores, int k)
     {
         var bestIds = new int[k];
         var bestScores = new double[k];
-        int count = TopKSelector.SelectTop(ids, scores, bestIds, bestScores);
+        int count = TopNSelector.SelectInto<double>(scores, ids, bestIds, bestScores, NaNScores.RankLast);
         return bestIds[..count];
     }
 

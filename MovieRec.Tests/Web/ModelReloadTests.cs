@@ -80,6 +80,25 @@ public sealed class ModelReloadTests : IDisposable
         Assert.Equal(before, await ServedChecksumAsync(admin));
     }
 
+    /// <summary>Such a file used to load, then /, /api/recommendations and /Model answered 500.</summary>
+    [Fact]
+    public async Task A_model_file_with_a_NaN_lambda_is_refused_naming_it_and_every_page_keeps_answering()
+    {
+        var admin = await _app.AdminBrowserAsync();
+        string before = await WaitForFirstModelAsync(admin);
+        await admin.RateAsync(1, 5.0);
+
+        ModelFile.Write(TinyMovieLens.TrainModel(seed: 7), _app.ModelPath);
+        Engine.ModelFileTestData.RewriteHeaderOptions(_app.ModelPath, options => options["lambda"] = "NaN");
+        var response = await admin.SendWithTokenAsync(HttpMethod.Post, "/api/admin/reload");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("lambda must be a positive number", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await ServedChecksumAsync(admin));
+        foreach (string page in new[] { "/", "/api/recommendations", "/Model" })
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(page)).StatusCode);
+    }
+
     [Fact]
     public async Task A_new_file_is_noticed_without_being_asked()
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MovieRec.Core.Recommending;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Recommendations;
 
@@ -20,10 +21,14 @@ public static class RecommendationEndpoints
     {
         var (count, problem) = ApiArguments.Count(n, 10, PersonalPicks.MaxCount);
         if (problem is not null) return ApiProblems.BadRequest(problem);
-        var personal = await picks.ForUserAsync(user.UserId()!.Value, count, cancellationToken);
+        int userId = user.UserId()!.Value;
+        var personal = await picks.ForUserAsync(userId, count, cancellationToken);
         if (personal is not null)
             return Results.Ok(new RecommendationsDto("personal", personal.Select(RecommendationDto.From).ToList(), []));
-        var mostRated = await popular.MostRatedAsync(count, cancellationToken);
-        return Results.Ok(new RecommendationsDto("popular", [], mostRated.Select(PopularMovieDto.From).ToList()));
+        // No model yet, or nothing rated: the most rated movies, never one the person rated.
+        var exclusions = Exclusions.Rated(await picks.RatingsAsync(userId, cancellationToken));
+        var mostRated = await popular.MostRatedAsync(PopularFallback.CandidatesNeeded(count, exclusions), cancellationToken);
+        var fallback = PopularFallback.Choose(mostRated, m => m.Movie.MovieId, exclusions, count);
+        return Results.Ok(new RecommendationsDto("popular", [], fallback.Select(PopularMovieDto.From).ToList()));
     }
 }

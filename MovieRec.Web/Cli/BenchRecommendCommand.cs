@@ -3,6 +3,7 @@ using System.Text.Json;
 using MovieRec.Core.Benchmarks;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Engine.Scoring;
+using MovieRec.Core.Recommending;
 
 namespace MovieRec.Web.Cli;
 
@@ -14,8 +15,10 @@ namespace MovieRec.Web.Cli;
 public static class BenchRecommendCommand
 {
     public const string Usage = """
-        bench recommend --model FILE [--samples N] [--n N] [--seed N] [--json OUT]
-          p50 / p99 / max latency of top-N (N = 10), similar movies and fold-in (20 to 100 ratings).
+        bench recommend --model FILE [--samples N] [--n N] [--person-ratings N] [--seed N] [--json OUT]
+          p50 / p99 / max latency of top-N (N = 10), similar movies, fold-in (20 to 100 ratings) and
+          the served picks of a person with --person-ratings ratings (default 6,919): fold-in,
+          exclusion of what they rated, top-N and the "because you rated" reasons, as the app serves them.
         """;
 
     public static int Run(CommandArguments args, IReadOnlyList<string> commandLine)
@@ -24,6 +27,7 @@ public static class BenchRecommendCommand
         int samples = args.Int("samples", 10, 1_000_000) ?? 2000;
         int n = args.Int("n", 1, 1000) ?? 10;
         int seed = args.Int("seed") ?? 1;
+        int personRatings = args.Int("person-ratings", 1, 10_000_000) ?? 6_919;
         string? jsonPath = args.Text("json");
         args.RejectUnknown();
 
@@ -50,8 +54,17 @@ public static class BenchRecommendCommand
             return () => FoldIn.Compute(model, ratings);
         });
 
-        Console.WriteLine($"model {path}: {users:N0} users, {items:N0} movies, rank {model.Rank}, ranking rank {model.Ranking?.Rank.ToString() ?? "none"}; {samples} samples each, N = {n}");
-        foreach (var (name, latency) in new[] { ("top-N", topN), ("similar", similar), ("fold-in", foldIn) })
+        var served = new ServedRecommender(recommender);
+        var picks = Measure(Math.Max(10, samples / 10), () =>
+        {
+            // Distinct movies, as a person's stored ratings are.
+            var ratings = Enumerable.Range(0, items).OrderBy(_ => random.Next()).Take(personRatings)
+                .Select(i => new PersonRating(model.Items.IdOf(i), random.Next(1, 11) / 2.0)).ToArray();
+            return () => served.Picks(ratings, Exclusions.None, n);
+        });
+
+        Console.WriteLine($"model {path}: {users:N0} users, {items:N0} movies, rank {model.Rank}, ranking rank {model.Ranking?.Rank.ToString() ?? "none"}; {samples} samples each (picks: a tenth, {Math.Min(personRatings, items):N0} ratings each), N = {n}");
+        foreach (var (name, latency) in new[] { ("top-N", topN), ("similar", similar), ("fold-in", foldIn), ("picks", picks) })
             Console.WriteLine($"{name,-8} p50 {latency.P50Ms,8:F3} ms   p99 {latency.P99Ms,8:F3} ms   max {latency.MaxMs,8:F3} ms");
         // Top-N is one pass of 2 x movies x (rank + 1) operations (scores and biases), on one thread.
         var machine = MachineRateProbe.Measure(threads: 1);
@@ -65,6 +78,8 @@ public static class BenchRecommendCommand
                 topn = topN.ToJson(),
                 similar = similar.ToJson(),
                 foldin = foldIn.ToJson(),
+                picks = picks.ToJson(),
+                picksPersonRatings = Math.Min(personRatings, items),
             };
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
         }

@@ -73,7 +73,7 @@ public static class CommandLine
             case ["train", .. var rest]:
                 return TrainCommand.Run(new CommandArguments(rest, With(TrainingArguments.Switches, "skip-bad-lines")));
             case ["evaluate", .. var rest]:
-                return EvaluateCommand.Run(new CommandArguments(rest, With(TrainingArguments.Switches, "skip-bad-lines")), args);
+                return EvaluateCommand.Run(new CommandArguments(rest, With(TrainingArguments.Switches, "skip-bad-lines", "known-profiles")), args);
             case ["import", .. var rest]:
                 return await ImportCommand.RunAsync(new CommandArguments(rest, Switches("skip-bad-lines")), configuration);
             case ["users", "set-password", .. var rest]:
@@ -83,7 +83,7 @@ public static class CommandLine
             case ["users", ..]:
                 throw new UsageException("users takes set-password USER or grant-admin USER");
             case ["retrain", .. var rest]:
-                return await RetrainCommand.RunAsync(new CommandArguments(rest, With(TrainingArguments.Switches, "db-only", "force")), configuration);
+                return await RetrainCommand.RunAsync(new CommandArguments(rest, With(TrainingArguments.Switches, "db-only", "force", "csv-users-are-dataset-users")), configuration);
             case ["stats", "reconcile", .. var rest]:
                 return await StatsCommand.ReconcileAsync(new CommandArguments(rest), configuration);
             case ["stats", ..]:

@@ -23,6 +23,7 @@ public static class TrainingArguments
           --lambda-y X               ridge of the SVD++ y factors
           --ranking BOOL             fit the implicit-feedback ranking model for picks
           --ranking-rank N, --ranking-lambda X, --ranking-alpha X, --ranking-iterations N
+          --ranking-cg-steps N       conjugate-gradient steps per row of the ranking model (0 = exact solves)
           --ranking-weight X         weight of the predicted rating in the pick score
           --seed N                   seed of the random starting factors
           --threads N                worker threads (0 = one per core)
@@ -47,6 +48,7 @@ public static class TrainingArguments
         if (args.Double("ranking-lambda") is { } rankingLambda) o = o with { RankingLambda = rankingLambda };
         if (args.Double("ranking-alpha") is { } alpha) o = o with { RankingAlpha = alpha };
         if (args.Int("ranking-iterations", 1, 1000) is { } rankingIterations) o = o with { RankingIterations = rankingIterations };
+        if (args.Int("ranking-cg-steps", 0, 1024) is { } cgSteps) o = o with { RankingConjugateGradientSteps = cgSteps };
         if (args.Double("ranking-weight") is { } weight) o = o with { RankingRatingWeight = weight };
         if (args.Int("seed") is { } seed) o = o with { Seed = seed };
         if (args.Int("threads", 0, 256) is { } threads) o = o with { Threads = threads };

@@ -17,7 +17,7 @@ public sealed class InitialTraining(IMovieRecStore store, ModelSettings settings
         logger.LogInformation("No model file at {ModelPath}: training one from the store in the background; popular movies are served meanwhile", settings.Path);
         try
         {
-            var request = new RetrainRequest(null, StoreOnly: true, settings.Path, settings.TrainingOptions);
+            var request = new RetrainRequest(CsvPath: null, settings.Path, settings.TrainingOptions);
             // The trainer is CPU-bound and synchronous inside: keep it off the request threads.
             var result = await Task.Run(() => Retrainer.RunAsync(store, request, cancellationToken: cancellationToken), cancellationToken);
             if (!result.Written)

@@ -1,5 +1,5 @@
 using MovieRec.Core.Catalog;
-using MovieRec.Core.Engine.Scoring;
+using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Models;
 
@@ -9,35 +9,38 @@ namespace MovieRec.Web.Recommendations;
 public sealed record Pick(Movie Movie, double PredictedRating, Movie? BecauseYouRated);
 
 /// <summary>
-/// Personal picks that follow a person's ratings at once: the profile is always folded in from
-/// their current ratings in the store (one small solve), so a rating made a second ago counts and
-/// no retrain is needed. Rated movies are never picked.
+/// Personal picks that follow a person's ratings at once: their current ratings are read from the
+/// store and handed to the served recommender (Core/Recommending), which folds them in, excludes
+/// what they rated and ranks; this class only fetches the movie records for the page.
 /// </summary>
 public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails)
 {
     public const int MaxCount = 100;
 
-    /// <summary>The picks, or null when there is no model yet or the person has rated nothing (the cold-start view applies).</summary>
+    /// <summary>The picks, or null when there is no model yet or the person has rated nothing (the popular fallback applies).</summary>
     public async Task<IReadOnlyList<Pick>?> ForUserAsync(int userId, int n, CancellationToken cancellationToken = default)
     {
         var active = holder.Current;
         if (active is null) return null;
-        var ratings = await store.Ratings.ListByUserAsync(userId, cancellationToken);
+        var ratings = await RatingsAsync(userId, cancellationToken);
         if (ratings.Count == 0) return null;
 
-        var profile = FoldIn.Compute(active.Snapshot, ratings.Select(r => (r.MovieId, (double)r.Value)));
-        var rated = ratings.Select(r => r.MovieId).ToHashSet();
-        var scored = active.Recommender.Recommend(profile, n, rated);
-        var reasons = PickReasons.Explain(active.Recommender, ratings, scored.Select(s => s.MovieId));
-        var movies = await movieDetails.GetManyAsync(scored.Select(s => s.MovieId).Concat(reasons.Values), cancellationToken);
+        var picks = active.Served.Picks(ratings, Exclusions.None, n);
+        var movies = await movieDetails.GetManyAsync(
+            picks.Select(p => p.MovieId).Concat(picks.Where(p => p.BecauseYouRated is not null).Select(p => p.BecauseYouRated!.Value)),
+            cancellationToken);
 
         // A movie the model knows but the store lost (a hand edit) is skipped rather than shown blank.
-        return scored
-            .Where(s => movies.ContainsKey(s.MovieId))
-            .Select(s => new Pick(
-                movies[s.MovieId],
-                Math.Round(s.PredictedRating ?? active.Recommender.PredictRating(profile, s.MovieId), 2),
-                reasons.TryGetValue(s.MovieId, out int because) ? movies.GetValueOrDefault(because) : null))
+        return picks
+            .Where(p => movies.ContainsKey(p.MovieId))
+            .Select(p => new Pick(
+                movies[p.MovieId],
+                Math.Round(p.PredictedRating, 2),
+                p.BecauseYouRated is { } because ? movies.GetValueOrDefault(because) : null))
             .ToList();
     }
+
+    /// <summary>The person's current ratings as the served recommender takes them.</summary>
+    public async Task<IReadOnlyList<PersonRating>> RatingsAsync(int userId, CancellationToken cancellationToken = default) =>
+        (await store.Ratings.ListByUserAsync(userId, cancellationToken)).Select(r => new PersonRating(r.MovieId, r.Value)).ToList();
 }

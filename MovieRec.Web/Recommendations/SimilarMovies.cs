@@ -1,22 +1,16 @@
 using MovieRec.Core.Catalog;
-using MovieRec.Core.Engine.Scoring;
+using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Models;
 
 namespace MovieRec.Web.Recommendations;
 
-/// <summary>How a list of similar movies was found.</summary>
-public enum SimilarityBasis
-{
-    /// <summary>Cosine over the model's item vectors: people who liked one liked the other.</summary>
-    Ratings,
-    /// <summary>Shared genres and tags, for a movie the model does not know.</summary>
-    Content,
-}
-
 public sealed record SimilarMovieList(SimilarityBasis Basis, IReadOnlyList<Movie> Movies);
 
-/// <summary>Movies like a given one: by the model when it knows the movie, else by genres and tags.</summary>
+/// <summary>
+/// Movies like a given one, as the served recommender finds them: by the model when it knows the
+/// movie, else by genres and tags among popular movies of the same genres read from the store.
+/// </summary>
 public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails)
 {
     public const int MaxCount = 50;
@@ -28,7 +22,7 @@ public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, Movi
     {
         if (holder.Current is { } active)
         {
-            var similar = active.Recommender.Similar(movie.MovieId, n);
+            var similar = active.Served.Similar(movie.MovieId, n);
             if (similar.Count > 0)
             {
                 var found = await movieDetails.GetManyAsync(similar.Select(s => s.MovieId), cancellationToken);
@@ -46,7 +40,7 @@ public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, Movi
                 new MovieQuery { Genre = genre, Sort = MovieSort.Popularity, PageSize = ContentCandidatesPerGenre }, cancellationToken);
             foreach (var item in page.Items) candidates[item.Movie.MovieId] = item.Movie;
         }
-        var neighbours = ContentSimilarity.MostSimilar(movie, candidates.Values, n);
-        return new SimilarMovieList(SimilarityBasis.Content, neighbours.Select(pair => pair.Movie).ToList());
+        var neighbours = ServedRecommender.SimilarByContent(movie, candidates.Values, n);
+        return new SimilarMovieList(SimilarityBasis.Content, neighbours.Select(s => candidates[s.MovieId]).ToList());
     }
 }

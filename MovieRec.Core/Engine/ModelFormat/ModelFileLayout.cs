@@ -11,8 +11,17 @@ internal static class ModelFileLayout
 
     public const int MagicSize = 8;
 
-    /// <summary>The only version this code writes and the only one it reads.</summary>
-    public const uint Version = 1;
+    /// <summary>
+    /// The version this code writes. Version 2 dropped the item rating sums, which serving never
+    /// read; version 1 files are still read (their sums are checksummed and skipped).
+    /// </summary>
+    public const uint Version = 2;
+
+    /// <summary>The oldest version this code reads.</summary>
+    public const uint OldestReadableVersion = 1;
+
+    /// <summary>Whether files of this version carry the item rating sums (version 1 only).</summary>
+    public static bool HasItemRatingSums(uint version) => version == 1;
 
     /// <summary>
     /// magic 8 + version 4 + users 4 + items 4 + rank 4 + flags 4 + ranking rank 4 + JSON length 4.

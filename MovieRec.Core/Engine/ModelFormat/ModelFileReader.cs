@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace MovieRec.Core.Engine.ModelFormat;
 
 /// <summary>
-/// Reads one model file in the version-1 layout. <see cref="Open"/> checks everything that decides
+/// Reads one model file in the version-2 layout (or the version-1 layout, which also held the item rating sums). <see cref="Open"/> checks everything that decides
 /// how much memory the rest needs (magic, version, shape, JSON length, exact file size) before
 /// anything large is allocated; <see cref="ReadModel"/> then reads the arrays in the order of
 /// <see cref="ModelFileWriter"/> and accepts them only if the checksum matches.
@@ -65,7 +65,8 @@ internal sealed class ModelFileReader : IDisposable
         RankingParts? ranking = shape.HasRanking ? ReadRankingParts(shape) : null;
         double[] itemNorms = _reader.ReadArray<double>("item norms", shape.Items);
         int[] itemCounts = _reader.ReadArray<int>("item rating counts", shape.Items);
-        double[] itemSums = _reader.ReadArray<double>("item rating sums", shape.Items);
+        if (shape.HasItemRatingSums)
+            _reader.ReadArray<double>("item rating sums (version 1)", shape.Items);
         int[] userCounts = _reader.ReadArray<int>("user rating counts", shape.Users);
 
         // Nothing read above is interpreted until the checksum says the bytes are the ones written.
@@ -86,12 +87,12 @@ internal sealed class ModelFileReader : IDisposable
                 Ranking = ranking?.ToModel(shape),
                 ItemNorms = itemNorms,
                 ItemRatingCounts = itemCounts,
-                ItemRatingSums = itemSums,
                 UserRatingCounts = userCounts,
                 Options = header.Options,
                 Facts = header.Facts,
             };
             model.Validate();
+            model.ValidateValues();
             return (model, header, checksum);
         }
         catch (Exception e) when (e is ArgumentException or InvalidDataException)
@@ -120,7 +121,11 @@ internal sealed class ModelFileReader : IDisposable
     {
         try
         {
-            return ModelHeaderJson.Deserialize(HeaderJson);
+            var header = ModelHeaderJson.Deserialize(HeaderJson);
+            // Options drive every fold-in: a NaN lambda would load and then fail each request.
+            if (TrainerOptionsValidator.Problems(header.Options) is { Count: > 0 } problems)
+                throw Refuse(ModelFileProblem.BadHeader, "the header's trainer options are out of range: " + string.Join("; ", problems));
+            return header;
         }
         catch (JsonException e)
         {
@@ -149,9 +154,9 @@ internal sealed class ModelFileReader : IDisposable
             throw Refuse(ModelFileProblem.Truncated, $"the file is {SizeBytes} bytes long and ends inside the format version (bytes 8..11)");
 
         Version = BinaryPrimitives.ReadUInt32LittleEndian(header[ModelFileLayout.VersionOffset..]);
-        if (Version != ModelFileLayout.Version)
+        if (Version < ModelFileLayout.OldestReadableVersion || Version > ModelFileLayout.Version)
             throw Refuse(ModelFileProblem.UnsupportedVersion,
-                $"the file has format version {Version}; this reader reads only version {ModelFileLayout.Version}");
+                $"the file has format version {Version}; this reader reads versions {ModelFileLayout.OldestReadableVersion} to {ModelFileLayout.Version}");
 
         if (header.Length < ModelFileLayout.FixedHeaderSize)
             throw Refuse(ModelFileProblem.Truncated,
@@ -168,7 +173,8 @@ internal sealed class ModelFileReader : IDisposable
             throw Refuse(ModelFileProblem.BadHeader,
                 $"unknown flag bits 0x{(uint)flags:x8} (version {ModelFileLayout.Version} knows only 0x{(uint)ModelFileFlags.All:x8})");
         Shape = new ModelShape(users, items, rank,
-            flags.HasFlag(ModelFileFlags.ImplicitItemFactors), flags.HasFlag(ModelFileFlags.Ranking), rankingRank);
+            flags.HasFlag(ModelFileFlags.ImplicitItemFactors), flags.HasFlag(ModelFileFlags.Ranking), rankingRank,
+            ModelFileLayout.HasItemRatingSums(Version));
         if (Shape.FindProblem() is { } problem)
             throw Refuse(ModelFileProblem.BadHeader, problem);
         if (jsonLength < 0 || jsonLength > ModelFileLayout.MaxHeaderJsonBytes)

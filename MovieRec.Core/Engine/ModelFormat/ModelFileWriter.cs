@@ -41,7 +41,6 @@ internal static class ModelFileWriter
         }
         writer.WriteArray<double>(model.ItemNorms);
         writer.WriteArray<int>(model.ItemRatingCounts);
-        writer.WriteArray<double>(model.ItemRatingSums);
         writer.WriteArray<int>(model.UserRatingCounts);
 
         writer.WriteChecksum();

@@ -11,7 +11,8 @@ internal readonly record struct ModelShape(
     int Rank,
     bool HasImplicitItemFactors,
     bool HasRanking,
-    int RankingRank)
+    int RankingRank,
+    bool HasItemRatingSums = false)
 {
     public static ModelShape Of(ModelSnapshot model) => new(
         model.Users.Count,
@@ -67,8 +68,9 @@ internal readonly record struct ModelShape(
             if (HasRanking)
                 size += ArrayBytes(RankingUserFactorCount, sizeof(double)) + ArrayBytes(RankingItemFactorCount, sizeof(double))
                     + ArrayBytes(RankingGramCount, sizeof(double)) + 2 * sizeof(double);
-            size += ArrayBytes(Items, sizeof(double)) + ArrayBytes(Items, sizeof(int))
-                + ArrayBytes(Items, sizeof(double)) + ArrayBytes(Users, sizeof(int));
+            size += ArrayBytes(Items, sizeof(double)) + ArrayBytes(Items, sizeof(int)) + ArrayBytes(Users, sizeof(int));
+            if (HasItemRatingSums)
+                size += ArrayBytes(Items, sizeof(double));
             return size;
         }
     }

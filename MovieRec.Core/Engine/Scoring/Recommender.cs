@@ -1,5 +1,6 @@
 using System.Buffers;
 using MovieRec.Core.Engine.Numerics;
+using MovieRec.Core.Ratings;
 
 namespace MovieRec.Core.Engine.Scoring;
 
@@ -8,29 +9,23 @@ public readonly record struct ScoredMovie(int MovieId, double Score, double? Pre
 
 /// <summary>
 /// Answers the questions the app and the evaluation ask of one model snapshot: predicted rating,
-/// personal picks, similar movies, popular movies. Immutable and thread-safe; built once per
+/// personal picks, similar movies. Immutable and thread-safe; built once per
 /// snapshot (it precomputes the <see cref="ScoringIndex"/>).
 /// </summary>
 public sealed class Recommender
 {
-    /// <summary>Prior weight m of the damped mean (sum + m mu) / (count + m).</summary>
-    public const double DampedMeanPriorWeight = 10;
-
-    private readonly int[] _byCount;
-    private readonly int[] _byDampedMean;
-
-    public Recommender(ModelSnapshot model)
+    /// <param name="model">The snapshot to serve.</param>
+    /// <param name="scale">The rating scale predictions are clipped to; the app's half stars unless the data says otherwise.</param>
+    public Recommender(ModelSnapshot model, RatingScale? scale = null)
     {
         Model = model;
         Index = new ScoringIndex(model);
-        _byCount = Enumerable.Range(0, model.Items.Count)
-            .OrderByDescending(i => model.ItemRatingCounts[i]).ThenBy(i => i).ToArray();
-        _byDampedMean = Enumerable.Range(0, model.Items.Count)
-            .OrderByDescending(DampedMean).ThenBy(i => i).ToArray();
+        Scale = scale ?? RatingScale.HalfStars;
     }
 
     public ModelSnapshot Model { get; }
     public ScoringIndex Index { get; }
+    public RatingScale Scale { get; }
 
     /// <summary>The profile of a user the model knows, or null.</summary>
     public UserProfile? KnownProfile(int userId)
@@ -40,16 +35,13 @@ public sealed class Recommender
     }
 
     /// <summary>mu + b_u + b_i + w_u . q_i, clipped to the scale; terms the model lacks are dropped.</summary>
-    public double PredictRating(UserProfile profile, int movieId, double min = 0.5, double max = 5.0)
+    public double PredictRating(UserProfile profile, int movieId)
     {
         int i = Model.Items.IndexOf(movieId);
-        double prediction = Model.Mu + profile.Bias;
-        if (i >= 0)
-        {
-            prediction += Model.ItemBias[i];
-            if (profile.RatingVector is { } w) prediction += VectorMath.Dot(w, Model.ItemFactors.Row(i));
-        }
-        return Math.Clamp(prediction, min, max);
+        return Scale.Clip(RatingPrediction.Raw(Model.Mu, profile.Bias,
+            i >= 0 ? Model.ItemBias[i] : 0,
+            profile.RatingVector,
+            i >= 0 ? Model.ItemFactors.Row(i) : ReadOnlySpan<double>.Empty));
     }
 
     /// <summary>Raw (unclipped) predicted rating by dense indices, -1 meaning unknown.</summary>
@@ -95,8 +87,7 @@ public sealed class Recommender
     {
         int item = Model.Items.IndexOf(movieId);
         if (item < 0 || Model.ItemNorms[item] == 0) return [];
-        int k = Index.Rank;
-        var query = Index.UnitItemFactors.AsSpan(item * k, k);
+        var query = Index.UnitItemFactorRow(item);
         var buffer = ArrayPool<float>.Shared.Rent(Model.Items.Count);
         try
         {
@@ -115,15 +106,36 @@ public sealed class Recommender
         }
     }
 
-    /// <summary>The most rated movies, most first.</summary>
-    public IReadOnlyList<ScoredMovie> MostRated(int n) =>
-        _byCount.Take(n).Select(i => new ScoredMovie(Model.Items.IdOf(i), Model.ItemRatingCounts[i], null)).ToList();
-
-    /// <summary>The best-liked movies by damped mean (a Bayesian average toward mu), best first.</summary>
-    public IReadOnlyList<ScoredMovie> BestRated(int n) =>
-        _byDampedMean.Take(n).Select(i => new ScoredMovie(Model.Items.IdOf(i), DampedMean(i), null)).ToList();
-
-    /// <summary>(sum_i + m mu) / (n_i + m): a movie with few ratings stays near the overall mean.</summary>
-    public double DampedMean(int itemIndex) =>
-        (Model.ItemRatingSums[itemIndex] + DampedMeanPriorWeight * Model.Mu) / (Model.ItemRatingCounts[itemIndex] + DampedMeanPriorWeight);
+    /// <summary>
+    /// For each of <paramref name="movieIds"/>, the movie of <paramref name="candidateMovieIds"/> most
+    /// similar to it by the same support-shrunk cosine as <see cref="Similar"/> (the first on a tie);
+    /// absent when the model does not know the movie or none of the candidates. "Because you rated X" is this.
+    /// </summary>
+    public IReadOnlyDictionary<int, int> MostSimilarAmong(IEnumerable<int> movieIds, IReadOnlyList<int> candidateMovieIds)
+    {
+        // Resolved once: a heavy rater has thousands of candidates and each pick compares with all.
+        var candidates = new List<(int MovieId, int Item)>(candidateMovieIds.Count);
+        foreach (int candidate in candidateMovieIds)
+        {
+            int other = Model.Items.IndexOf(candidate);
+            if (other >= 0 && Model.ItemNorms[other] > 0) candidates.Add((candidate, other));
+        }
+        var best = new Dictionary<int, int>();
+        if (candidates.Count == 0) return best;
+        foreach (int movieId in movieIds)
+        {
+            int item = Model.Items.IndexOf(movieId);
+            if (item < 0 || Model.ItemNorms[item] == 0) continue;
+            var row = Index.UnitItemFactorRow(item);
+            int bestMovie = candidates[0].MovieId;
+            float bestCosine = float.NegativeInfinity;
+            foreach (var (candidate, other) in candidates)
+            {
+                float cosine = ScoringIndex.Dot(row, Index.UnitItemFactorRow(other));
+                if (cosine > bestCosine) (bestMovie, bestCosine) = (candidate, cosine);
+            }
+            best[movieId] = bestMovie;
+        }
+        return best;
+    }
 }

@@ -1,68 +1,116 @@
+using System.Numerics;
+
 namespace MovieRec.Core.Engine.Scoring;
 
+/// <summary>What a NaN score means to <see cref="TopNSelector"/>.</summary>
+public enum NaNScores
+{
+    /// <summary>Never picked: serving marks what must not be recommended (rated movies, the movie itself) as NaN.</summary>
+    Skip,
+    /// <summary>Ranked below every number: the evaluation keeps a model that returns NaN from scrambling the order.</summary>
+    RankLast,
+}
+
 /// <summary>
-/// Picks the n best of many scores by partial selection: a bounded min-heap of the best n seen
-/// so far, O(m log n) for m candidates instead of sorting all of them. Ties go to the smaller
-/// index (dense indices follow ascending movie ids, so that is the smaller movieId).
+/// The one bounded top-N selection of the code base (serving and evaluation): a min-heap of the
+/// best n seen so far whose root is the worst kept, O(m log n) for m candidates instead of sorting
+/// them all. Order is total and deterministic: higher score first, ties to the smaller id (dense
+/// indices follow ascending movie ids, so for either that is the smaller movieId).
 /// </summary>
 public static class TopNSelector
 {
-    /// <summary>
-    /// The indices of the n highest scores, best first. A NaN score is never picked: callers mark
-    /// what must not be recommended (movies already rated, the movie itself) by setting its score
-    /// to NaN, which keeps this loop free of per-item lookups.
-    /// </summary>
+    /// <summary>The indices of the n highest scores, best first; NaN scores are never picked.</summary>
     public static int[] Select(ReadOnlySpan<float> scores, int n)
     {
         if (n <= 0) return [];
-        var heap = new (float Score, int Index)[Math.Min(n, scores.Length)];
-        int size = 0;
-        for (int i = 0; i < scores.Length; i++)
-        {
-            float score = scores[i];
-            if (float.IsNaN(score)) continue;
-            if (size < heap.Length)
-            {
-                heap[size] = (score, i);
-                SiftUp(heap, size++);
-            }
-            else if (Better(score, i, heap[0].Score, heap[0].Index))
-            {
-                heap[0] = (score, i);
-                SiftDown(heap, 0, size);
-            }
-        }
-        var result = heap.AsSpan(0, size).ToArray();
-        Array.Sort(result, (a, b) => Better(a.Score, a.Index, b.Score, b.Index) ? -1 : Better(b.Score, b.Index, a.Score, a.Index) ? 1 : 0);
-        return result.Select(entry => entry.Index).ToArray();
+        int k = Math.Min(n, scores.Length);
+        var bestIds = new int[k];
+        int count = SelectInto(scores, ReadOnlySpan<int>.Empty, bestIds, new float[k], NaNScores.Skip);
+        return count == k ? bestIds : bestIds[..count];
     }
 
-    /// <summary>Higher score wins; on equal scores the smaller index wins.</summary>
-    private static bool Better(float scoreA, int indexA, float scoreB, int indexB) =>
-        scoreA > scoreB || (scoreA == scoreB && indexA < indexB);
+    /// <summary>
+    /// Writes the best min(k, m) candidates, best first, into <paramref name="bestIds"/> (k is its
+    /// length) and their scores into <paramref name="bestScores"/>, allocating nothing; returns how
+    /// many were written. A candidate's id is <paramref name="ids"/>[i], or its index i when
+    /// <paramref name="ids"/> is empty.
+    /// </summary>
+    public static int SelectInto<T>(ReadOnlySpan<T> scores, ReadOnlySpan<int> ids, Span<int> bestIds, Span<T> bestScores, NaNScores nan)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (!ids.IsEmpty && scores.Length < ids.Length)
+            throw new ArgumentException("scores is shorter than ids", nameof(scores));
+        if (bestScores.Length < bestIds.Length)
+            throw new ArgumentException("bestScores is shorter than bestIds", nameof(bestIds));
+        int candidates = ids.IsEmpty ? scores.Length : ids.Length;
+        int k = bestIds.Length;
+        int size = 0;
+        for (int i = 0; i < candidates; i++)
+        {
+            T score = scores[i];
+            if (nan == NaNScores.Skip && T.IsNaN(score)) continue;
+            int id = ids.IsEmpty ? i : ids[i];
+            if (size < k)
+            {
+                bestIds[size] = id;
+                bestScores[size] = score;
+                SiftUp(bestIds, bestScores, size++);
+            }
+            else if (k > 0 && RanksAbove(score, id, bestScores[0], bestIds[0]))
+            {
+                bestIds[0] = id;
+                bestScores[0] = score;
+                SiftDown(bestIds, bestScores, 0, size);
+            }
+        }
 
-    // The heap keeps the worst of the kept entries at the root.
-    private static void SiftUp((float Score, int Index)[] heap, int child)
+        // Heap sort in place: moving the worst to the end, repeatedly, leaves the best first.
+        for (int end = size - 1; end > 0; end--)
+        {
+            Swap(bestIds, bestScores, 0, end);
+            SiftDown(bestIds, bestScores, 0, end);
+        }
+        return size;
+    }
+
+    /// <summary>Whether (scoreA, idA) comes before (scoreB, idB): higher score, then smaller id; NaN below every number.</summary>
+    public static bool RanksAbove<T>(T scoreA, int idA, T scoreB, int idB) where T : IFloatingPointIeee754<T>
+    {
+        if (scoreA > scoreB) return true;
+        if (scoreA < scoreB) return false;
+        bool nanA = T.IsNaN(scoreA), nanB = T.IsNaN(scoreB);
+        if (nanA != nanB) return nanB;
+        return idA < idB;
+    }
+
+    // Heap order: a parent ranks below (is worse than) its children, so the root is the worst kept.
+    private static void SiftUp<T>(Span<int> ids, Span<T> scores, int child) where T : IFloatingPointIeee754<T>
     {
         while (child > 0)
         {
             int parent = (child - 1) / 2;
-            if (!Better(heap[parent].Score, heap[parent].Index, heap[child].Score, heap[child].Index)) break;
-            (heap[parent], heap[child]) = (heap[child], heap[parent]);
+            if (!RanksAbove(scores[parent], ids[parent], scores[child], ids[child])) return;
+            Swap(ids, scores, parent, child);
             child = parent;
         }
     }
 
-    private static void SiftDown((float Score, int Index)[] heap, int parent, int size)
+    private static void SiftDown<T>(Span<int> ids, Span<T> scores, int parent, int size) where T : IFloatingPointIeee754<T>
     {
         while (true)
         {
             int worst = parent, left = 2 * parent + 1, right = left + 1;
-            if (left < size && Better(heap[worst].Score, heap[worst].Index, heap[left].Score, heap[left].Index)) worst = left;
-            if (right < size && Better(heap[worst].Score, heap[worst].Index, heap[right].Score, heap[right].Index)) worst = right;
+            if (left < size && RanksAbove(scores[worst], ids[worst], scores[left], ids[left])) worst = left;
+            if (right < size && RanksAbove(scores[worst], ids[worst], scores[right], ids[right])) worst = right;
             if (worst == parent) return;
-            (heap[parent], heap[worst]) = (heap[worst], heap[parent]);
+            Swap(ids, scores, parent, worst);
             parent = worst;
         }
+    }
+
+    private static void Swap<T>(Span<int> ids, Span<T> scores, int a, int b)
+    {
+        (ids[a], ids[b]) = (ids[b], ids[a]);
+        (scores[a], scores[b]) = (scores[b], scores[a]);
     }
 }

@@ -90,6 +90,20 @@ public abstract partial class StoreContractTests
         Assert.Equal("inner space", (await Store.Users.CreateAsync("inner space", "h")).Username);
     }
 
+    /// <summary>retrain --csv-path tells the CSV's own people (imported) from registered accounts by this.</summary>
+    [StoreFact]
+    public async Task ImportedUsers_AreDatasetUsers_EvenWithAPassword_AndNoNewAccountCanTakeTheirName()
+    {
+        await Store.Users.ImportAsync([ImportedUser.FromDataset(5)]);
+        await Store.Users.SetPasswordHashAsync(5, "hash");
+        var registered = await Store.Users.CreateAsync("carol", "hash-c");
+
+        Assert.True((await Store.Users.GetByIdAsync(5))!.IsDatasetUser);
+        Assert.False((await Store.Users.GetByIdAsync(registered.UserId))!.IsDatasetUser);
+        var error = await Assert.ThrowsAsync<StoreValidationException>(() => Store.Users.CreateAsync("MovieLens-7", null));
+        Assert.Contains("movielens-", error.Message);
+    }
+
     [StoreFact]
     public async Task ImportedUsers_HaveNoPasswordUntilOneIsSet()
     {

@@ -20,7 +20,7 @@ public class RegisterModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (UsernameRules.Problem(Username) is { } nameProblem) Errors.Add(nameProblem);
+        if (UsernameRules.NewAccountProblem(Username) is { } nameProblem) Errors.Add(nameProblem);
         if (PasswordRules.Problem(Password) is { } passwordProblem) Errors.Add(passwordProblem);
         else if (Password != ConfirmPassword) Errors.Add("The two passwords differ.");
         if (Errors.Count > 0) return Page();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MovieRec.Core.Catalog;
+using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Api;
