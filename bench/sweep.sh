@@ -3,10 +3,13 @@
 # chosen on a validation slice of train.csv, never on test.csv: every user keeps a seeded random
 # ceil(80 %) of their train ratings for fitting and the rest is scored (the protocol's own split,
 # one level down). Each row changes the listed options on top of the defaults.
-# Usage: bench/sweep.sh [DATASETS_DIR]   (default ../shared/datasets); prints a markdown table.
+# Usage: bench/sweep.sh [DATASETS_DIR [OPTIONS...]]   (default ../shared/datasets); prints a markdown
+# table. Each further argument is one row's options (quoted, e.g. "--ranking-iterations 20"); without
+# any, every row of the list below runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 datasets=${1:-../shared/datasets}
+shift || true
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -71,6 +74,8 @@ configs=(
   "--ranking-weight 1"
   "--ranking-weight 1.5"
 )
+
+if (($# > 0)); then configs=("$@"); fi
 
 echo "| options (on top of the defaults) | validation RMSE | bias-only RMSE | validation NDCG@10 | coverage | train s |"
 echo "|---|---|---|---|---|---|"
