@@ -3,9 +3,14 @@ using MovieRec.Web.Api;
 using MovieRec.Web.Cli;
 using MovieRec.Web.FirstRun;
 using MovieRec.Web.Hosting;
+using MovieRec.Web.Security;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().Console().CreateLogger();
+// ICU is on (for the username rules' Unicode normalisation); numbers and dates are still written
+// the same way whatever the machine's locale, as they were in invariant mode.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 try
 {
     if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(args);
@@ -17,6 +22,7 @@ try
     // published app has its own copy beside the program).
     builder.WebHost.UseStaticWebAssets();
     builder.Services.AddSerilog((services, configuration) => configuration.Console().ReadFrom.Configuration(builder.Configuration));
+    builder.AddMovieRecSecurity();
     builder.Services.AddMovieRecStore();
     builder.Services.AddMovieRecModel();
     builder.Services.AddMovieRecAccounts();
@@ -28,6 +34,7 @@ try
     // Before serving: open the store and, on a first run, fill it from the MovieLens dataset.
     await app.Services.PrepareFirstRunAsync();
 
+    app.UseMovieRecSecurity();
     app.UseSerilogRequestLogging();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
@@ -36,6 +43,7 @@ try
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseRateLimiter();
 
     app.MapRazorPages();
     app.MapMovieRecApi();

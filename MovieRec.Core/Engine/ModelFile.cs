@@ -53,11 +53,17 @@ public static class ModelFile
     /// checksum (<see cref="ModelFileInfo.ChecksumVerified"/> is true) for display.
     /// </summary>
     /// <exception cref="ModelFileException">The file is not an intact model file of the current version.</exception>
-    public static ModelSnapshot Read(string path, out ModelFileInfo info)
+    public static ModelSnapshot Read(string path, out ModelFileInfo info) => Read(path, long.MaxValue, out info);
+
+    /// <summary>
+    /// The same, refusing (<see cref="ModelFileProblem.TooLarge"/>) a file over <paramref name="maxFileBytes"/>
+    /// before anything large is allocated: the ceiling a server sets from its memory.
+    /// </summary>
+    public static ModelSnapshot Read(string path, long maxFileBytes, out ModelFileInfo info)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ModelFileLayout.RequireLittleEndianHost();
-        using var reader = ModelFileReader.Open(Path.GetFullPath(path));
+        using var reader = ModelFileReader.Open(Path.GetFullPath(path), maxFileBytes);
         var (model, header, checksum) = reader.ReadModel();
         info = Describe(reader, header, checksum, checksumVerified: true);
         return model;

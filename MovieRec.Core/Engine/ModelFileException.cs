@@ -26,6 +26,12 @@ public enum ModelFileProblem
 
     /// <summary>Intact bytes that still do not form a valid model (e.g. an id listed twice).</summary>
     InconsistentContent,
+
+    /// <summary>The file is larger than the configured ceiling for a model this process may load.</summary>
+    TooLarge,
+
+    /// <summary>Not a regular file (a FIFO, device or socket): reading one could block for ever.</summary>
+    NotARegularFile,
 }
 
 /// <summary>

@@ -29,7 +29,8 @@ internal sealed class RatingLineParser(RatingLayout layout, RatingScale scale)
             ?? RatingScaleRules.Problem(value, scale);
         if (problem is not null)
             return problem;
-        problem = FieldParser.WholeNumber64(line[fields[3]], "timestamp", out long timestamp);
+        problem = FieldParser.WholeNumber64(line[fields[3]], "timestamp", out long timestamp)
+            ?? RatingTimestamp.Problem(timestamp);
         if (problem is not null)
             return problem;
 

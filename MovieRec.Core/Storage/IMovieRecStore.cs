@@ -14,6 +14,9 @@ public interface IMovieRecStore : IAsyncDisposable
     IUserStore Users { get; }
     IRatingStore Ratings { get; }
 
+    /// <summary>Whether the last dataset import completed (see <see cref="IImportLog"/>).</summary>
+    IImportLog Imports { get; }
+
     /// <summary>
     /// Recomputes every movie's rating count and sum from the ratings themselves and returns how
     /// many movies had statistics that disagreed. A repair tool: the statistics are kept up to date

@@ -18,11 +18,20 @@ public interface IUserStore
     /// <summary>Finds an account by name, ignoring case.</summary>
     Task<UserAccount?> GetByNameAsync(string username, CancellationToken cancellationToken = default);
 
-    /// <summary>Sets (or, with null, removes) the password hash. The store never sees a password.</summary>
+    /// <summary>
+    /// Sets (or, with null, removes) the password hash, and renews the security stamp so that
+    /// sessions signed in with the old password end. The store never sees a password.
+    /// </summary>
     Task SetPasswordHashAsync(int userId, string? passwordHash, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds a role (idempotent). Roles follow <see cref="RoleRules"/>.</summary>
+    /// <summary>Adds a role (idempotent) and renews the security stamp. Roles follow <see cref="RoleRules"/>.</summary>
     Task GrantRoleAsync(int userId, string role, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a role (idempotent) and renews the security stamp, so sessions holding the role end.</summary>
+    Task RevokeRoleAsync(int userId, string role, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the account a new security stamp: every session signed in before ends (logout everywhere).</summary>
+    Task RenewSecurityStampAsync(int userId, CancellationToken cancellationToken = default);
 
     /// <summary>Counts one more failed login, atomically, and returns the new count.</summary>
     Task<int> RecordFailedLoginAsync(int userId, CancellationToken cancellationToken = default);
@@ -30,7 +39,7 @@ public interface IUserStore
     /// <summary>Resets the failed-login count and clears any lockout.</summary>
     Task RecordSuccessfulLoginAsync(int userId, CancellationToken cancellationToken = default);
 
-    /// <summary>Locks the account until the given instant, or unlocks it with null.</summary>
+    /// <summary>Locks the account until the given instant (renewing the security stamp: a lock ends open sessions), or unlocks it with null.</summary>
     Task SetLockoutEndAsync(int userId, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken = default);
 
     Task<int> CountAsync(CancellationToken cancellationToken = default);

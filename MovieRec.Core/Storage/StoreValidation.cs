@@ -13,6 +13,8 @@ internal static class StoreValidation
     {
         if (RatingValue.Problem(rating.Value) is { } problem)
             throw new StoreValidationException($"The rating of movie {rating.MovieId} by user {rating.UserId} was refused: {problem}.");
+        if (RatingTimestamp.Problem(rating.Timestamp) is { } timeProblem)
+            throw new StoreValidationException($"The rating of movie {rating.MovieId} by user {rating.UserId} was refused: {timeProblem}.");
     }
 
     /// <summary>The name of a new (registered) account.</summary>

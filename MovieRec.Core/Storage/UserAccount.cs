@@ -3,6 +3,8 @@ namespace MovieRec.Core.Storage;
 /// <summary>
 /// A stored account. PasswordHash is null for dataset users imported from MovieLens: they cannot
 /// log in until an admin sets one. Roles are lower-case names such as "admin".
+/// SecurityStamp changes whenever what a sign-in cookie vouches for changes (password, roles,
+/// lockout, logout): a cookie carrying an older stamp no longer signs anyone in.
 /// </summary>
 public sealed record UserAccount(
     int UserId,
@@ -11,7 +13,8 @@ public sealed record UserAccount(
     IReadOnlyList<string> Roles,
     int FailedLoginCount,
     DateTimeOffset? LockoutEnd,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string SecurityStamp = "")
 {
     public bool CanLogIn => PasswordHash is not null;
 

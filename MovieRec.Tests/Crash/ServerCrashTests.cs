@@ -36,6 +36,10 @@ public sealed class ServerCrashTests(ITestOutputHelper output) : IDisposable
             ["Model__Path"] = Path.Combine(_folder, "model.bin"),
             ["Data__DatasetPath"] = dataset,
             ["Serilog__MinimumLevel__Default"] = "Warning",
+            // Every round registers its clients from 127.0.0.1, all at once: their password hashes
+            // run side by side so the clients are rating within the round's first second.
+            ["SignInLimits__RegistrationsPerAddressPerHour"] = "100000",
+            ["SignInLimits__ConcurrentHashes"] = "4",
         };
         var acknowledged = new ConcurrentDictionary<(string User, int MovieId), float>();
         var random = new Random(20261123);
@@ -47,10 +51,13 @@ public sealed class ServerCrashTests(ITestOutputHelper output) : IDisposable
 
             int before = acknowledged.Count;
             using var stop = new CancellationTokenSource();
+            var signedIn = Enumerable.Range(0, Clients).Select(_ => new TaskCompletionSource()).ToArray();
             var clients = Enumerable.Range(0, Clients)
-                .Select(client => SendRatingsAsync(server.BaseAddress, $"r{round}-c{client}", acknowledged, stop.Token))
+                .Select(client => SendRatingsAsync(server.BaseAddress, $"r{round}-c{client}", acknowledged, signedIn[client], stop.Token))
                 .ToList();
-            // Let the writes get going, then pull the plug at a random moment.
+            // Let the writes get going (every client signed in, however slow the machine is at
+            // hashing passwords), then pull the plug at a random moment.
+            await Task.WhenAny(Task.WhenAll(signedIn.Select(s => s.Task)), Task.Delay(TimeSpan.FromSeconds(30)));
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(700, 1500)));
             await server.KillAsync();
             stop.Cancel();
@@ -67,7 +74,8 @@ public sealed class ServerCrashTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Registers a user, then rates movies one after another until the server is gone.</summary>
-    private static async Task SendRatingsAsync(Uri server, string user, ConcurrentDictionary<(string, int), float> acknowledged, CancellationToken stop)
+    private static async Task SendRatingsAsync(Uri server, string user, ConcurrentDictionary<(string, int), float> acknowledged,
+        TaskCompletionSource signedIn, CancellationToken stop)
     {
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(10) };
@@ -76,6 +84,7 @@ public sealed class ServerCrashTests(ITestOutputHelper output) : IDisposable
             var registered = await client.RegisterAsync(user);
             if (registered.StatusCode != HttpStatusCode.Redirect) return;
             string token = await client.ApiTokenAsync();
+            signedIn.TrySetResult();
             var random = new Random(user.GetHashCode());
             foreach (int movieId in Enumerable.Range(1, MovieCount).OrderBy(_ => random.Next()))
             {
@@ -93,6 +102,10 @@ public sealed class ServerCrashTests(ITestOutputHelper output) : IDisposable
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException or OperationCanceledException or Xunit.Sdk.XunitException)
         {
             // The server died mid-request: that request was never acknowledged.
+        }
+        finally
+        {
+            signedIn.TrySetResult(); // also when signing in failed: the round goes on
         }
     }
 

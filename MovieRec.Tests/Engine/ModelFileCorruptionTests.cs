@@ -192,6 +192,9 @@ public sealed class ModelFileCorruptionTests : IDisposable
             byte[] damaged = (byte[])_valid.Clone();
             // The first array (user ids) starts right after the JSON with its int64 element count.
             BinaryPrimitives.WriteInt64LittleEndian(damaged.AsSpan(FirstArrayOffset), hostile);
+            // Resealed: the streaming checksum pass would catch the damage first otherwise, and this
+            // is about a forged file whose checksum matches.
+            Reseal(damaged);
 
             var error = RefuseReadAllocatingLittle(damaged);
 

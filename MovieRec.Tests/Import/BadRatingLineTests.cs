@@ -22,6 +22,8 @@ public sealed class BadRatingLineTests
     [InlineData("0,2,3.5,100", "userId 0 is not positive")]
     [InlineData("1,-4,3.5,100", "movieId -4 is not positive")]
     [InlineData("1,2,3.5,soon", "timestamp \"soon\" is not a whole number")]
+    [InlineData("1,2,3.5,253402300800", "timestamp 253402300800 is outside the dates this app can show (Unix seconds -62135596800 to 253402300799, the years 1 to 9999)")]
+    [InlineData("1,2,3.5,-62135596801", "timestamp -62135596801 is outside the dates this app can show (Unix seconds -62135596800 to 253402300799, the years 1 to 9999)")]
     public void A_bad_csv_line_names_its_line_and_problem(string badLine, string expectedReason)
     {
         using var folder = new TempFolder();

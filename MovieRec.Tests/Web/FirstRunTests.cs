@@ -60,3 +60,30 @@ public sealed class FirstRunTests : IDisposable
         Assert.Equal(ratings, await second.Services.GetRequiredService<IMovieRecStore>().Ratings.CountAsync());
     }
 }
+
+/// <summary>A first run that stopped half way (3 movies, no users, an import marker not completed) is finished at the next start.</summary>
+public sealed class UnfinishedImportTests : IDisposable
+{
+    private readonly MovieRecAppFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task A_start_after_an_unfinished_import_imports_again_instead_of_serving_the_fragment()
+    {
+        await using (var earlier = await MovieRec.Core.Storage.Sqlite.SqliteMovieRecStore.OpenAsync(
+            _app.DatabasePath, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance))
+        {
+            await earlier.Imports.BeginAsync(_app.DatasetPath);
+            await earlier.Movies.UpsertManyAsync(
+                TinyMovieLens.Movies.Take(3).Select(m => new MovieRec.Core.Catalog.Movie(m.Id, m.Title, null, [])).ToList());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _app.CreateBrowser().GetAsync("/")).StatusCode);
+
+        var store = _app.Services.GetRequiredService<IMovieRecStore>();
+        Assert.Equal(TinyMovieLens.Movies.Length, await store.Movies.CountAsync());
+        Assert.Equal(TinyMovieLens.Ratings().Count, await store.Ratings.CountAsync());
+        Assert.True((await store.Imports.LastAsync())!.IsComplete);
+    }
+}

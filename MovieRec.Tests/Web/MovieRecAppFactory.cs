@@ -42,6 +42,15 @@ public class MovieRecAppFactory : WebApplicationFactory<Program>
             ["Model:Training:RankingRank"] = "3",
             ["Model:Training:RankingIterations"] = "3",
             ["Model:Training:Threads"] = "1",
+            // Each test app is its own installation, with its key ring in its own folder.
+            ["Sessions:KeyRingPath"] = Path.Combine(DataFolder, "keys"),
+            // Every check reaches the store, so a change made behind the app's back counts at once.
+            ["Sessions:RecheckSeconds"] = "0",
+            // The tests sign many people in from one (test) address; the limits have tests of their own.
+            ["SignInLimits:LoginsPerAddressPerMinute"] = "100000",
+            ["SignInLimits:LoginsPerUsernamePerMinute"] = "100000",
+            ["SignInLimits:RegistrationsPerAddressPerHour"] = "100000",
+            ["SignInLimits:QueuedHashes"] = "100000",
         }));
     }
 

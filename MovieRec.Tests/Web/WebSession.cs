@@ -84,6 +84,21 @@ public static partial class WebSession
         return await client.SendAsync(request);
     }
 
+    /// <summary>The sign-in cookie a response set, as "MovieRec.Auth=value": what someone who copied it would replay.</summary>
+    public static string AuthCookie(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("MovieRec.Auth=", StringComparison.Ordinal)).Split(';')[0];
+
+    /// <summary>GET <paramref name="url"/> carrying only <paramref name="cookie"/>: 200 while it signs someone in, 401 once it does not.</summary>
+    public static async Task<HttpStatusCode> StatusWithOnlyCookieAsync(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app,
+        string cookie, string url = "/api/me/ratings")
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
     public static Task<HttpResponseMessage> RateAsync(this HttpClient client, int movieId, double rating) =>
         client.SendWithTokenAsync(HttpMethod.Put, $"/api/ratings/{movieId}", new { rating });
 }

@@ -8,7 +8,8 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", CheckAsync).WithTags("Health").WithSummary("Store reachable, model loaded, and which model");
+        // HEAD as well as GET: monitors and load balancers often probe with HEAD.
+        app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], CheckAsync).WithTags("Health").WithSummary("Store reachable, model loaded, and which model");
         return app;
     }
 
@@ -24,6 +25,7 @@ public static class HealthEndpoints
             loggers.CreateLogger("MovieRec.Web.Health").LogWarning(error, "Health check: the store did not answer");
         }
         var model = holder.Current;
+        var reload = holder.LastReload;
         var body = new
         {
             status = movies is null ? "unhealthy" : model is null ? "degraded" : "healthy",
@@ -36,6 +38,9 @@ public static class HealthEndpoints
                 trainedAt = model?.File.Facts.TrainedAt,
                 loadedAt = model?.LoadedAt,
                 training = holder.Training.State.ToString(),
+                // What answers recommendations now, and why: a refused file is named here, not only in the log.
+                serving = model is null ? "popularity" : "model",
+                lastReload = reload is null ? null : new { at = reload.At, trigger = reload.Trigger, succeeded = reload.Succeeded, message = reload.Message },
             },
         };
         // Without a model the app still serves (popular movies), so that is not a failure.

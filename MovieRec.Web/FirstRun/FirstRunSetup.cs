@@ -14,13 +14,20 @@ public sealed class FirstRunSetup(IMovieRecStore store, IConfiguration configura
     public async Task PrepareAsync(CancellationToken cancellationToken = default)
     {
         int movies = await store.Movies.CountAsync(cancellationToken);
-        if (movies > 0)
+        var lastImport = await store.Imports.LastAsync(cancellationToken);
+        if (movies > 0 && lastImport is not { IsComplete: false })
         {
             logger.LogInformation("The {Provider} store holds {Movies} movies: no import needed", store.Provider, movies);
             return;
         }
+        if (lastImport is { IsComplete: false })
+            logger.LogWarning("The import of {Dataset} begun at {StartedAt} did not complete: importing again (rows already stored are kept)",
+                lastImport.Dataset, lastImport.StartedAt);
 
-        string datasetPath = Path.GetFullPath(AppConfiguration.DatasetPath(configuration));
+        // An unfinished import is finished from the folder it began with, when that is still there.
+        string datasetPath = lastImport is { IsComplete: false } && Directory.Exists(lastImport.Dataset)
+            ? lastImport.Dataset
+            : Path.GetFullPath(AppConfiguration.DatasetPath(configuration));
         if (!Directory.Exists(datasetPath))
         {
             logger.LogInformation("The store is empty and there is no dataset at {DatasetPath} (setting Data:DatasetPath)", datasetPath);

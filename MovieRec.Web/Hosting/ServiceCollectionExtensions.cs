@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ModelHolder>();
         services.AddSingleton<ModelSettings>(provider => ModelSettings.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddOptions<ModelLoadingOptions>().BindConfiguration(ModelLoadingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelReloader>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelReloader>());
         services.AddSingleton<InitialTraining>();
@@ -49,11 +50,16 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Cookie sign-in, password hashing, lockout, antiforgery.</summary>
+    /// <summary>Cookie sign-in checked against the store on each request, bounded password hashing, lockout, sign-in rate limits, antiforgery.</summary>
     public static IServiceCollection AddMovieRecAccounts(this IServiceCollection services)
     {
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionValidator>();
         services.AddScoped<AccountService>();
+        services.AddSignInRateLimits();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -69,6 +75,9 @@ public static class ServiceCollectionExtensions
                 // The JSON API answers 401 / 403 itself; only pages are sent to the login form.
                 options.Events.OnRedirectToLogin = context => ApiProblems.ChallengeOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiProblems.ChallengeOrRedirect(context, StatusCodes.Status403Forbidden);
+                // Stamp, installation, lockout and current roles, from the store (briefly cached).
+                options.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(AccountClaims.AdminPolicy, policy => policy.RequireRole(RoleRules.Admin));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Engine.Scoring;
 
@@ -9,9 +10,12 @@ namespace MovieRec.Web.Models;
 /// (network shares, editors that write in place). A new file is loaded and validated off the request
 /// path and swapped in with one assignment; a file that fails to load is logged and the old model
 /// keeps serving. At startup without a file, the first model is trained in the background.
+/// No load can stop the host: every exception (out of memory included) is caught and logged, each
+/// load runs under a time limit and the size ceiling of <see cref="ModelLoadingOptions"/>.
 /// </summary>
 public sealed class ModelReloader(
-    ModelHolder holder, ModelSettings settings, InitialTraining training, TimeProvider time, ILogger<ModelReloader> logger)
+    ModelHolder holder, ModelSettings settings, InitialTraining training, IOptions<ModelLoadingOptions> loading, TimeProvider time,
+    ILogger<ModelReloader> logger)
     : BackgroundService
 {
     // One load at a time: the watcher, the timer and the admin API may all ask at once.
@@ -36,6 +40,12 @@ public sealed class ModelReloader(
         {
             // Shutdown.
         }
+        catch (Exception error)
+        {
+            // A background service that throws stops the whole host; the app must keep serving
+            // (popularity, or the model it has) with the watcher gone rather than not at all.
+            logger.LogError(error, "The model reloader stopped; the current model keeps serving but new files are not picked up until a restart");
+        }
     }
 
     /// <summary>
@@ -54,15 +64,19 @@ public sealed class ModelReloader(
             if (!force && stamp == _lastRefused) return null;
 
             var current = holder.Current;
-            // The stored checksum costs a few kilobytes to read: the cheap way to see that nothing changed.
-            var header = ModelFile.ReadInfo(settings.Path);
-            if (!force && current is not null && header.Checksum == current.File.Checksum) return null;
-
-            var (snapshot, info) = await Task.Run(() =>
+            var limits = loading.Value;
+            // Off the request path and under a time limit: a file that cannot be read in time is
+            // given up (the work left behind ends by itself) and the gate is free for the next one.
+            var loaded = await Task.Run(() =>
             {
-                var model = ModelFile.Read(settings.Path, out var fileInfo);
-                return (model, fileInfo);
-            }, cancellationToken);
+                // The stored checksum costs a few kilobytes to read: the cheap way to see that nothing changed.
+                var header = ModelFile.ReadInfo(settings.Path);
+                if (!force && current is not null && header.Checksum == current.File.Checksum) return null;
+                var model = ModelFile.Read(settings.Path, limits.EffectiveMaxFileBytes, out var fileInfo);
+                return new (ModelSnapshot Model, ModelFileInfo Info)?((model, fileInfo));
+            }, cancellationToken).WaitAsync(limits.Timeout, time, cancellationToken);
+            if (loaded is not { } found) return null;
+            var (snapshot, info) = found;
             var active = new ActiveModel(snapshot, new Recommender(snapshot), info, time.GetUtcNow());
             var outcome = new ReloadOutcome(time.GetUtcNow(), trigger, true,
                 $"Loaded {info.ItemCount} movies, {info.UserCount} users, rank {info.Rank}.", info.Checksum);
@@ -78,6 +92,19 @@ public sealed class ModelReloader(
             logger.LogWarning("Model file {ModelPath} refused ({Trigger}); the current model keeps serving: {Reason}",
                 settings.Path, trigger, error.Message);
             return Refuse(trigger, error.Message, null, FileStamp.Read(settings.Path));
+        }
+        catch (TimeoutException)
+        {
+            string message = $"Loading the model file took longer than {loading.Value.TimeoutSeconds} s and was given up (setting Model:Loading:TimeoutSeconds).";
+            logger.LogWarning("Model file {ModelPath} refused ({Trigger}); the current model keeps serving: {Reason}", settings.Path, trigger, message);
+            return Refuse(trigger, message, null, FileStamp.Read(settings.Path));
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Anything else (out of memory on a huge model, a bug in validation): logged in full,
+            // refused like a bad file, and the host goes on.
+            logger.LogError(error, "Loading model file {ModelPath} failed ({Trigger}); the current model keeps serving", settings.Path, trigger);
+            return Refuse(trigger, $"Loading failed: {error.GetType().Name}: {error.Message}", null, FileStamp.Read(settings.Path));
         }
         finally
         {

@@ -6,7 +6,8 @@ app_dll=MovieRec.Web/bin/Release/net10.0/MovieRec.Web.dll
 # start_app URL DATA_DIR DATASET_DIR LOG: runs the app in the background, sets APP_PID.
 start_app() {
   Storage__SqlitePath="$2/movierec.db" Model__Path="$2/model.bin" Data__DatasetPath="$3" \
-    Serilog__MinimumLevel__Default=Warning \
+    Sessions__KeyRingPath="$2/keys" SignInLimits__RegistrationsPerAddressPerHour=100000 \
+    Serilog__MinimumLevel__Default=Warning env ${APP_ENV:-} \
     dotnet "$app_dll" --urls "$1" > "$4" 2>&1 &
   APP_PID=$!
 }

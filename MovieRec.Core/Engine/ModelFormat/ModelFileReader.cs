@@ -29,15 +29,15 @@ internal sealed class ModelFileReader : IDisposable
     public byte[] HeaderJson { get; private set; } = [];
 
     /// <summary>Opens the file and reads and checks its header; the stream is left at the first array.</summary>
-    public static ModelFileReader Open(string path)
+    /// <param name="maxFileBytes">The largest file accepted: checked right after the header, before any array is allocated.</param>
+    public static ModelFileReader Open(string path, long maxFileBytes = long.MaxValue)
     {
-        // FileShare.Delete lets a writer rename a new model over this path while it is being read.
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete,
-            bufferSize: 1 << 16, FileOptions.SequentialScan);
+        var file = RegularFile.OpenForReading(path);
         var reader = new ModelFileReader(path, file);
         try
         {
             reader.ReadHeader();
+            reader.CheckCeiling(maxFileBytes);
             return reader;
         }
         catch
@@ -51,6 +51,7 @@ internal sealed class ModelFileReader : IDisposable
     /// <returns>The model, the header it was built from, and the verified checksum as lower-case hex.</returns>
     public (ModelSnapshot Model, ModelHeader Header, string Checksum) ReadModel()
     {
+        VerifyBeforeAllocating();
         var shape = Shape;
         int[] userIds = _reader.ReadArray<int>("user ids", shape.Users);
         int[] itemIds = _reader.ReadArray<int>("item ids", shape.Items);
@@ -99,6 +100,27 @@ internal sealed class ModelFileReader : IDisposable
         {
             throw new ModelFileException(ModelFileProblem.InconsistentContent, Path, e.Message, e);
         }
+    }
+
+    /// <summary>
+    /// A first, streaming pass: the whole file is hashed through a small buffer and compared with
+    /// the stored checksum before <see cref="ReadModel"/> allocates a single array, so a damaged or
+    /// forged file costs reading, never memory. Then back to the start for the real pass (which
+    /// hashes again, so a file changed in between is still caught).
+    /// </summary>
+    private void VerifyBeforeAllocating()
+    {
+        VerifyChecksumWithoutArrays();
+        _file.Seek(0, SeekOrigin.Begin);
+        ReadHeader();
+    }
+
+    /// <summary>Refuses a file larger than the process's ceiling for a model (the header's sizes match the file by now).</summary>
+    private void CheckCeiling(long maxFileBytes)
+    {
+        if (SizeBytes > maxFileBytes)
+            throw Refuse(ModelFileProblem.TooLarge,
+                $"the file is {SizeBytes} bytes; this process loads models of at most {maxFileBytes} bytes (setting Model:Loading:MaxFileBytes)");
     }
 
     /// <summary>Hashes the arrays without keeping them and compares with the stored checksum.</summary>

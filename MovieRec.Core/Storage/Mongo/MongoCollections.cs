@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The four collections. Writes use majority acknowledgement with journaling (j: true): an
+/// The five collections. Writes use majority acknowledgement with journaling (j: true): an
 /// acknowledged write is on disk and survives a crash of the server, as with SQLite's FULL sync.
 /// </summary>
 internal sealed class MongoCollections
@@ -17,6 +17,7 @@ internal sealed class MongoCollections
         Users = Database.GetCollection<UserDocument>("users");
         Ratings = Database.GetCollection<RatingDocument>("ratings");
         Counters = Database.GetCollection<CounterDocument>("counters");
+        Imports = Database.GetCollection<ImportStateDocument>("imports");
     }
 
     public IMongoDatabase Database { get; }
@@ -24,4 +25,5 @@ internal sealed class MongoCollections
     public IMongoCollection<UserDocument> Users { get; }
     public IMongoCollection<RatingDocument> Ratings { get; }
     public IMongoCollection<CounterDocument> Counters { get; }
+    public IMongoCollection<ImportStateDocument> Imports { get; }
 }

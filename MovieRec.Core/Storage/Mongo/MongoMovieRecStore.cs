@@ -27,6 +27,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
         Movies = new MongoMovieStore(collections, loggerFactory.CreateLogger<MongoMovieStore>());
         Users = new MongoUserStore(collections, userIds, loggerFactory.CreateLogger<MongoUserStore>(), clock);
         Ratings = new MongoRatingStore(collections, loggerFactory.CreateLogger<MongoRatingStore>());
+        Imports = new MongoImportLog(collections, clock);
     }
 
     public string Provider => StorageOptions.MongoProvider;
@@ -37,6 +38,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
     public IMovieStore Movies { get; }
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
+    public IImportLog Imports { get; }
 
     public static async Task<MongoMovieRecStore> OpenAsync(MongoUrl url, string databaseName, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
     {
@@ -48,6 +50,10 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             await collections.Users.Indexes.CreateManyAsync(MongoIndexes.Users(), cancellationToken);
             await collections.Ratings.Indexes.CreateManyAsync(MongoIndexes.Ratings(), cancellationToken);
             await new MongoUserIds(collections).RaiseAboveStoredUsersAsync(cancellationToken);
+            // Accounts from before revocable sessions get a stamp (one value for all is enough: a
+            // stamp only has to change, and each account's changes apart from then on).
+            await collections.Users.UpdateManyAsync(MongoQueries.UsersWithoutSecurityStamp,
+                MongoUpdates.RenewSecurityStamp(SecurityStamps.New()), cancellationToken: cancellationToken);
             var logger = loggerFactory.CreateLogger<MongoMovieRecStore>();
             // The host only: the URL may carry a password.
             logger.LogInformation("Opened MongoDB store {Database} on {Servers}", databaseName, string.Join(",", url.Servers));

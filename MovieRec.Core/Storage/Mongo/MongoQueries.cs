@@ -15,6 +15,13 @@ internal static class MongoQueries
     private static FilterDefinitionBuilder<UserDocument> User => Builders<UserDocument>.Filter;
     private static FilterDefinitionBuilder<RatingDocument> RatingFilter => Builders<RatingDocument>.Filter;
 
+    /// <summary>Accounts written before security stamps existed: given one at open.</summary>
+    public static FilterDefinition<UserDocument> UsersWithoutSecurityStamp => User.Exists(d => d.SecurityStamp, false);
+
+    /// <summary>The one import marker document.</summary>
+    public static FilterDefinition<ImportStateDocument> LastImport =>
+        Builders<ImportStateDocument>.Filter.Eq(d => d.Id, ImportStateDocument.LastImport);
+
     public static FilterDefinition<MovieDocument> MovieById(int movieId) => Movie.Eq(d => d.Id, movieId);
 
     public static FilterDefinition<MovieDocument> MoviesByIds(IEnumerable<int> movieIds) => Movie.In(d => d.Id, movieIds.Distinct());

@@ -41,17 +41,34 @@ internal static class MongoUpdates
     public static UpdateDefinition<RatingDocument> SetRating(float value, long timestamp) =>
         Builders<RatingDocument>.Update.Set(d => d.Value, (double)value).Set(d => d.Timestamp, timestamp);
 
-    public static UpdateDefinition<UserDocument> SetPasswordHash(string? passwordHash) => User.Set(d => d.PasswordHash, passwordHash);
+    /// <summary>Every change that ends sessions sets a fresh security stamp in the same update.</summary>
+    public static UpdateDefinition<UserDocument> SetPasswordHash(string? passwordHash, string stamp) =>
+        User.Set(d => d.PasswordHash, passwordHash).Set(d => d.SecurityStamp, stamp);
 
-    public static UpdateDefinition<UserDocument> GrantRole(string role) => User.AddToSet(d => d.Roles, role);
+    public static UpdateDefinition<UserDocument> GrantRole(string role, string stamp) =>
+        User.AddToSet(d => d.Roles, role).Set(d => d.SecurityStamp, stamp);
+
+    public static UpdateDefinition<UserDocument> RevokeRole(string role, string stamp) =>
+        User.Pull(d => d.Roles, role).Set(d => d.SecurityStamp, stamp);
+
+    public static UpdateDefinition<UserDocument> RenewSecurityStamp(string stamp) => User.Set(d => d.SecurityStamp, stamp);
 
     public static UpdateDefinition<UserDocument> CountFailedLogin() => User.Inc(d => d.FailedLoginCount, 1);
 
     public static UpdateDefinition<UserDocument> ResetFailedLogins() =>
         User.Set(d => d.FailedLoginCount, 0).Set(d => d.LockoutEnd, null);
 
-    public static UpdateDefinition<UserDocument> SetLockoutEnd(DateTimeOffset? lockoutEnd) =>
-        User.Set(d => d.LockoutEnd, lockoutEnd?.UtcDateTime);
+    /// <summary>Unlocking (null) keeps the stamp; locking renews it, which ends the account's sessions.</summary>
+    public static UpdateDefinition<UserDocument> SetLockoutEnd(DateTimeOffset? lockoutEnd, string stamp) => lockoutEnd is null
+        ? User.Set(d => d.LockoutEnd, null)
+        : User.Set(d => d.LockoutEnd, lockoutEnd.Value.UtcDateTime).Set(d => d.SecurityStamp, stamp);
+
+    /// <summary>Starts an import's marker afresh (used with upsert): not complete until <see cref="CompleteImport"/>.</summary>
+    public static UpdateDefinition<ImportStateDocument> BeginImport(string dataset, DateTime now) => Builders<ImportStateDocument>.Update
+        .Set(d => d.Dataset, dataset).Set(d => d.StartedAt, now).Set(d => d.CompletedAt, null);
+
+    public static UpdateDefinition<ImportStateDocument> CompleteImport(DateTime now) =>
+        Builders<ImportStateDocument>.Update.Set(d => d.CompletedAt, now);
 
     /// <summary>Hands out the next value of a counter: $inc by one (with upsert, a missing counter starts at 1).</summary>
     public static UpdateDefinition<CounterDocument> NextCounterValue() => Builders<CounterDocument>.Update.Inc(d => d.Value, 1);

@@ -14,6 +14,7 @@ internal sealed class MongoUserStore(MongoCollections collections, MongoUserIds 
     public async Task<UserAccount> CreateAsync(string username, string? passwordHash, IEnumerable<string>? roles = null, CancellationToken cancellationToken = default)
     {
         StoreValidation.Username(username);
+        username = UsernameRules.Normalize(username); // stored in NFC, as it is looked up
         var roleList = StoreValidation.Roles(roles);
         // Looked up first so that the usual refusal does not use up an id; the unique index
         // still decides when two registrations of one name race.
@@ -28,6 +29,7 @@ internal sealed class MongoUserStore(MongoCollections collections, MongoUserIds 
                 PasswordHash = passwordHash,
                 Roles = [.. roleList],
                 CreatedAt = TruncateToMilliseconds(clock.GetUtcNow()).UtcDateTime,
+                SecurityStamp = SecurityStamps.New(),
             };
             try
             {
@@ -56,18 +58,27 @@ internal sealed class MongoUserStore(MongoCollections collections, MongoUserIds 
     {
         if (string.IsNullOrEmpty(username))
             return null;
-        var document = await collections.Users.Find(MongoQueries.UserByName(username), NameLookup).FirstOrDefaultAsync(cancellationToken);
+        var document = await collections.Users.Find(MongoQueries.UserByName(UsernameRules.Normalize(username)), NameLookup).FirstOrDefaultAsync(cancellationToken);
         return document?.ToAccount();
     }
 
     public Task SetPasswordHashAsync(int userId, string? passwordHash, CancellationToken cancellationToken = default) =>
-        UpdateAsync(userId, MongoUpdates.SetPasswordHash(passwordHash), cancellationToken);
+        UpdateAsync(userId, MongoUpdates.SetPasswordHash(passwordHash, SecurityStamps.New()), cancellationToken);
 
     public Task GrantRoleAsync(int userId, string role, CancellationToken cancellationToken = default)
     {
         StoreValidation.Role(role);
-        return UpdateAsync(userId, MongoUpdates.GrantRole(role), cancellationToken);
+        return UpdateAsync(userId, MongoUpdates.GrantRole(role, SecurityStamps.New()), cancellationToken);
     }
+
+    public Task RevokeRoleAsync(int userId, string role, CancellationToken cancellationToken = default)
+    {
+        StoreValidation.Role(role);
+        return UpdateAsync(userId, MongoUpdates.RevokeRole(role, SecurityStamps.New()), cancellationToken);
+    }
+
+    public Task RenewSecurityStampAsync(int userId, CancellationToken cancellationToken = default) =>
+        UpdateAsync(userId, MongoUpdates.RenewSecurityStamp(SecurityStamps.New()), cancellationToken);
 
     public async Task<int> RecordFailedLoginAsync(int userId, CancellationToken cancellationToken = default)
     {
@@ -83,7 +94,7 @@ internal sealed class MongoUserStore(MongoCollections collections, MongoUserIds 
         UpdateAsync(userId, MongoUpdates.ResetFailedLogins(), cancellationToken);
 
     public Task SetLockoutEndAsync(int userId, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken = default) =>
-        UpdateAsync(userId, MongoUpdates.SetLockoutEnd(lockoutEnd), cancellationToken);
+        UpdateAsync(userId, MongoUpdates.SetLockoutEnd(lockoutEnd, SecurityStamps.New()), cancellationToken);
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default) =>
         (int)await collections.Users.CountDocumentsAsync(MongoQueries.AllUsers, cancellationToken: cancellationToken);
@@ -101,7 +112,7 @@ internal sealed class MongoUserStore(MongoCollections collections, MongoUserIds 
         await RefuseNamesHeldByOthersAsync(toInsert, cancellationToken);
 
         var now = TruncateToMilliseconds(clock.GetUtcNow()).UtcDateTime;
-        var documents = toInsert.Select(u => new UserDocument { Id = u.UserId, Username = u.Username, CreatedAt = now }).ToList();
+        var documents = toInsert.Select(u => new UserDocument { Id = u.UserId, Username = u.Username, CreatedAt = now, SecurityStamp = SecurityStamps.New() }).ToList();
         if (documents.Count > 0)
             await collections.Users.InsertManyAsync(documents, new InsertManyOptions { IsOrdered = false }, cancellationToken);
         await userIds.RaiseAboveStoredUsersAsync(cancellationToken);

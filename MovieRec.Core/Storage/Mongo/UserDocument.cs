@@ -4,7 +4,7 @@ namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
 /// A user in the "users" collection: { _id: userId, username, passwordHash, roles, failedLoginCount,
-/// lockoutEnd, createdAt }. The name is unique through an index with a case-insensitive collation.
+/// lockoutEnd, createdAt, securityStamp }. The name is unique through an index with a case-insensitive collation.
 /// </summary>
 [BsonIgnoreExtraElements]
 internal sealed class UserDocument
@@ -16,6 +16,8 @@ internal sealed class UserDocument
     [BsonElement("failedLoginCount")] public int FailedLoginCount { get; set; }
     [BsonElement("lockoutEnd"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)] public DateTime? LockoutEnd { get; set; }
     [BsonElement("createdAt"), BsonDateTimeOptions(Kind = DateTimeKind.Utc)] public DateTime CreatedAt { get; set; }
+    // Documents written before revocable sessions have none until the store's next open gives them one.
+    [BsonElement("securityStamp")] public string? SecurityStamp { get; set; }
 
     public UserAccount ToAccount() => new(
         Id,
@@ -24,5 +26,6 @@ internal sealed class UserDocument
         Roles.Order(StringComparer.Ordinal).ToArray(),
         FailedLoginCount,
         LockoutEnd is { } end ? new DateTimeOffset(end, TimeSpan.Zero) : null,
-        new DateTimeOffset(CreatedAt, TimeSpan.Zero));
+        new DateTimeOffset(CreatedAt, TimeSpan.Zero),
+        SecurityStamp ?? "");
 }

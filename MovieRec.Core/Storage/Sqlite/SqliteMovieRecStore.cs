@@ -18,6 +18,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         Movies = new SqliteMovieStore(connections, loggerFactory.CreateLogger<SqliteMovieStore>());
         Users = new SqliteUserStore(connections, loggerFactory.CreateLogger<SqliteUserStore>(), clock);
         Ratings = new SqliteRatingStore(connections, loggerFactory.CreateLogger<SqliteRatingStore>());
+        Imports = new SqliteImportLog(connections, clock);
     }
 
     public string Provider => StorageOptions.SqliteProvider;
@@ -31,6 +32,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IMovieStore Movies { get; }
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
+    public IImportLog Imports { get; }
 
     /// <summary>Opens (creating when missing) the database file and brings its schema up to date.</summary>
     public static async Task<SqliteMovieRecStore> OpenAsync(string path, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)

@@ -9,7 +9,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1];
+    private static readonly string[] Migrations = [Version1, Version2];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -44,6 +44,21 @@ internal static class SqliteSchema
         await using var command = connection.Command("PRAGMA user_version;", transaction);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
+
+    // Version 2: the per-user security stamp that revocable sessions check (existing accounts get a
+    // random one, which ends any cookie issued before the upgrade: those carried no stamp), and the
+    // import marker a restart reads to finish an import that did not complete.
+    private const string Version2 = """
+        ALTER TABLE users ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+        UPDATE users SET security_stamp = lower(hex(randomblob(16)));
+
+        CREATE TABLE import_state (
+            id              INTEGER PRIMARY KEY CHECK (id = 1),
+            dataset         TEXT    NOT NULL,
+            started_at_ms   INTEGER NOT NULL,
+            completed_at_ms INTEGER
+        );
+        """;
 
     // Ratings and the child tables are WITHOUT ROWID: their primary key is the data's natural key,
     // so rows sit in key order and no second b-tree is kept for a rowid.

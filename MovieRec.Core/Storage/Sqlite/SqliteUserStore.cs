@@ -7,12 +7,17 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
 {
     private const string UserColumns = """
         u.user_id, u.username, u.password_hash, u.failed_login_count, u.lockout_end_ms, u.created_at_ms,
-        (SELECT json_group_array(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.user_id)
+        (SELECT json_group_array(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.user_id),
+        u.security_stamp
         """;
+
+    // Every change that ends sessions sets a fresh stamp in the same statement as the change.
+    private const string NewStamp = "security_stamp = $stamp";
 
     public async Task<UserAccount> CreateAsync(string username, string? passwordHash, IEnumerable<string>? roles = null, CancellationToken cancellationToken = default)
     {
         StoreValidation.Username(username);
+        username = UsernameRules.Normalize(username); // stored in NFC; the key is NFC too
         var roleList = StoreValidation.Roles(roles);
 
         using var writing = await connections.EnterWriteAsync(cancellationToken);
@@ -24,14 +29,15 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
             throw new UsernameTakenException(username);
 
         await using var insert = connection.Command("""
-                INSERT INTO users (user_id, username, username_key, password_hash, failed_login_count, lockout_end_ms, created_at_ms)
-                VALUES ((SELECT COALESCE(MAX(user_id), 0) + 1 FROM users), $username, $key, $hash, 0, NULL, $now)
+                INSERT INTO users (user_id, username, username_key, password_hash, failed_login_count, lockout_end_ms, created_at_ms, security_stamp)
+                VALUES ((SELECT COALESCE(MAX(user_id), 0) + 1 FROM users), $username, $key, $hash, 0, NULL, $now, $stamp)
                 RETURNING user_id
                 """, transaction)
             .With("$username", username)
             .With("$key", UsernameRules.Key(username))
             .With("$hash", passwordHash)
-            .With("$now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+            .With("$now", clock.GetUtcNow().ToUnixTimeMilliseconds())
+            .With("$stamp", SecurityStamps.New());
         var userId = Convert.ToInt32(await insert.ExecuteScalarAsync(cancellationToken));
         foreach (var role in roleList)
             await InsertRoleAsync(connection, transaction, userId, role, cancellationToken);
@@ -59,7 +65,7 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
     }
 
     public Task SetPasswordHashAsync(int userId, string? passwordHash, CancellationToken cancellationToken = default) =>
-        UpdateAsync(userId, "UPDATE users SET password_hash = $value WHERE user_id = $id", passwordHash, cancellationToken);
+        UpdateAsync(userId, $"UPDATE users SET password_hash = $value, {NewStamp} WHERE user_id = $id", passwordHash, cancellationToken);
 
     public async Task GrantRoleAsync(int userId, string role, CancellationToken cancellationToken = default)
     {
@@ -69,8 +75,36 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
         using var transaction = connection.BeginWrite();
         await EnsureUserExistsAsync(connection, transaction, userId, cancellationToken);
         await InsertRoleAsync(connection, transaction, userId, role, cancellationToken);
+        await RenewStampAsync(connection, transaction, userId, cancellationToken);
         transaction.Commit();
         logger.LogInformation("Granted role {Role} to user {UserId}", role, userId);
+    }
+
+    public async Task RevokeRoleAsync(int userId, string role, CancellationToken cancellationToken = default)
+    {
+        StoreValidation.Role(role);
+        using var writing = await connections.EnterWriteAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginWrite();
+        await EnsureUserExistsAsync(connection, transaction, userId, cancellationToken);
+        await using var delete = connection.Command("DELETE FROM user_roles WHERE user_id = $id AND role = $role", transaction)
+            .With("$id", userId)
+            .With("$role", role);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+        await RenewStampAsync(connection, transaction, userId, cancellationToken);
+        transaction.Commit();
+        logger.LogInformation("Revoked role {Role} from user {UserId}", role, userId);
+    }
+
+    public Task RenewSecurityStampAsync(int userId, CancellationToken cancellationToken = default) =>
+        UpdateAsync(userId, $"UPDATE users SET {NewStamp} WHERE user_id = $id", null, cancellationToken);
+
+    private static async Task RenewStampAsync(SqliteConnection connection, SqliteTransaction transaction, int userId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command($"UPDATE users SET {NewStamp} WHERE user_id = $id", transaction)
+            .With("$id", userId)
+            .With("$stamp", SecurityStamps.New());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<int> RecordFailedLoginAsync(int userId, CancellationToken cancellationToken = default)
@@ -88,7 +122,11 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
         UpdateAsync(userId, "UPDATE users SET failed_login_count = 0, lockout_end_ms = NULL WHERE user_id = $id", null, cancellationToken);
 
     public Task SetLockoutEndAsync(int userId, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken = default) =>
-        UpdateAsync(userId, "UPDATE users SET lockout_end_ms = $value WHERE user_id = $id", lockoutEnd?.ToUnixTimeMilliseconds(), cancellationToken);
+        UpdateAsync(userId,
+            lockoutEnd is null
+                ? "UPDATE users SET lockout_end_ms = $value WHERE user_id = $id"
+                : $"UPDATE users SET lockout_end_ms = $value, {NewStamp} WHERE user_id = $id",
+            lockoutEnd?.ToUnixTimeMilliseconds(), cancellationToken);
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -108,8 +146,8 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
         await using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginWrite();
         await using var insert = connection.Command("""
-            INSERT INTO users (user_id, username, username_key, password_hash, failed_login_count, lockout_end_ms, created_at_ms)
-            VALUES ($id, $username, $key, NULL, 0, NULL, $now)
+            INSERT INTO users (user_id, username, username_key, password_hash, failed_login_count, lockout_end_ms, created_at_ms, security_stamp)
+            VALUES ($id, $username, $key, NULL, 0, NULL, $now, lower(hex(randomblob(16))))
             ON CONFLICT DO NOTHING
             """, transaction);
         var id = insert.Parameter("$id", SqliteType.Integer);
@@ -152,7 +190,8 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
     private async Task UpdateAsync(int userId, string sql, object? value, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(sql).With("$id", userId).With("$value", value);
+        // $stamp is bound for every update; statements that do not renew the stamp leave it unused.
+        await using var command = connection.Command(sql).With("$id", userId).With("$value", value).With("$stamp", SecurityStamps.New());
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             throw StoreValidation.UnknownUser(userId);
     }
@@ -192,6 +231,7 @@ internal sealed class SqliteUserStore(SqliteConnections connections, ILogger log
             Roles: SqliteCommands.StringsFromJson(reader.GetString(6)),
             FailedLoginCount: reader.GetInt32(3),
             LockoutEnd: reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-            CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)));
+            CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+            SecurityStamp: reader.GetString(7));
     }
 }

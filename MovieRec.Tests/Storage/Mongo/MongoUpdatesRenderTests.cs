@@ -50,13 +50,20 @@ public sealed class MongoUpdatesRenderTests
     {
         var lockoutEnd = new DateTimeOffset(2030, 1, 2, 3, 4, 5, 678, TimeSpan.FromHours(2));
 
-        Assert.Equal(Json("{ $set: { passwordHash: 'h' } }"), Update(MongoUpdates.SetPasswordHash("h")));
-        Assert.Equal(Json("{ $set: { passwordHash: null } }"), Update(MongoUpdates.SetPasswordHash(null)));
-        Assert.Equal(Json("{ $addToSet: { roles: 'admin' } }"), Update(MongoUpdates.GrantRole("admin")));
+        Assert.Equal(Json("{ $set: { passwordHash: 'h', securityStamp: 's1' } }"), Update(MongoUpdates.SetPasswordHash("h", "s1")));
+        Assert.Equal(Json("{ $set: { passwordHash: null, securityStamp: 's2' } }"), Update(MongoUpdates.SetPasswordHash(null, "s2")));
+        Assert.Equal(Json("{ $addToSet: { roles: 'admin' }, $set: { securityStamp: 's3' } }"), Update(MongoUpdates.GrantRole("admin", "s3")));
         Assert.Equal(Json("{ $inc: { failedLoginCount: 1 } }"), Update(MongoUpdates.CountFailedLogin()));
         Assert.Equal(Json("{ $set: { failedLoginCount: 0, lockoutEnd: null } }"), Update(MongoUpdates.ResetFailedLogins()));
-        Assert.Equal(Json("{ $set: { lockoutEnd: ISODate('2030-01-02T01:04:05.678Z') } }"), Update(MongoUpdates.SetLockoutEnd(lockoutEnd)));
-        Assert.Equal(Json("{ $set: { lockoutEnd: null } }"), Update(MongoUpdates.SetLockoutEnd(null)));
+        Assert.Equal(Json("{ $set: { lockoutEnd: ISODate('2030-01-02T01:04:05.678Z'), securityStamp: 's4' } }"), Update(MongoUpdates.SetLockoutEnd(lockoutEnd, "s4")));
+        Assert.Equal(Json("{ $set: { lockoutEnd: null } }"), Update(MongoUpdates.SetLockoutEnd(null, "unused")));
+    }
+
+    [Fact]
+    public void SessionEndingUpdates_RenewTheSecurityStamp()
+    {
+        Assert.Equal(Json("{ $pull: { roles: 'admin' }, $set: { securityStamp: 's5' } }"), Update(MongoUpdates.RevokeRole("admin", "s5")));
+        Assert.Equal(Json("{ $set: { securityStamp: 's6' } }"), Update(MongoUpdates.RenewSecurityStamp("s6")));
     }
 
     [Fact]

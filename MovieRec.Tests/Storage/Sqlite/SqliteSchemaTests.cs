@@ -46,7 +46,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     {
         Assert.True(File.Exists(DatabasePath));
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode"));
-        Assert.Equal(1L, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
         Assert.Equal("ok", await ScalarAsync("PRAGMA integrity_check"));
     }
 
@@ -67,7 +67,22 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
 
         Assert.Equal("Kept", (await _store.Movies.GetAsync(1))?.Title);
-        Assert.Equal(1L, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task AVersion1File_IsMigrated_GivingEveryAccountASecurityStamp()
+    {
+        var user = await _store.Users.CreateAsync("before-stamps", "h");
+        // Back to the version-1 layout: no stamp column, no import marker table.
+        await ScalarAsync("ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
+        Assert.Matches("^[0-9a-f]{32}$", (await _store.Users.GetByIdAsync(user.UserId))!.SecurityStamp);
+        Assert.Null(await _store.Imports.LastAsync());
     }
 
     [Fact]

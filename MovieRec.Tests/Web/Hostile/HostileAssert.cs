@@ -54,8 +54,9 @@ public static partial class HostileAssert
 
         if (expected.ShownBack is { } hostile)
         {
-            Assert.DoesNotContain(hostile, body);
-            if (expected.MustShowEncoded) Assert.Contains(HtmlEncoder.Default.Encode(hostile), body);
+            // Ordinal: a culture-aware (ICU) search skips invisible characters such as U+202E.
+            Assert.DoesNotContain(hostile, body, StringComparison.Ordinal);
+            if (expected.MustShowEncoded) Assert.Contains(HtmlEncoder.Default.Encode(hostile), body, StringComparison.Ordinal);
         }
     }
 

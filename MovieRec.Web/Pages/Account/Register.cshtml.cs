@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
 
 namespace MovieRec.Web.Pages.Account;
 
 /// <summary>Create an account (username, password twice) and sign in with it.</summary>
-public class RegisterModel(AccountService accounts) : PageModel
+[EnableRateLimiting(SignInRateLimits.RegisterPolicy)]
+public class RegisterModel(AccountService accounts, InstallationIdentity installation) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -28,7 +30,13 @@ public class RegisterModel(AccountService accounts) : PageModel
         try
         {
             var account = await accounts.RegisterAsync(Username!, Password!, cancellationToken);
-            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountClaims.Principal(account));
+            if (account is null)
+            {
+                Errors.Add("The server is busy checking passwords: try again in a moment.");
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return Page();
+            }
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountClaims.Principal(account, installation.Id));
             return RedirectToPage("/Index");
         }
         catch (StoreValidationException error)
