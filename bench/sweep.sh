@@ -50,6 +50,10 @@ configs=(
   "--ranking false --item-bias-lambda 40"
   "--ranking false --user-bias-lambda 5"
   "--ranking false --user-bias-lambda 15"
+  "--ranking false --lambda 0.14"
+  "--ranking false --lambda 0.16"
+  "--ranking false --rank 40"
+  "--ranking false --iterations 8"
   # the ranking model and the blend (NDCG@10)
   ""
   "--ranking-rank 32 --ranking-cg-steps 0"
@@ -73,6 +77,18 @@ configs=(
   "--ranking-weight 0.5"
   "--ranking-weight 1"
   "--ranking-weight 1.5"
+  # issue 8, second pass: more ranking iterations, ranks around 96, weights around 0.7
+  "--ranking-iterations 20"
+  "--ranking-iterations 25"
+  "--ranking-rank 112"
+  "--ranking-rank 128 --ranking-iterations 20"
+  "--ranking-iterations 20 --ranking-weight 0.5"
+  "--ranking-iterations 20 --ranking-weight 0.9"
+  "--ranking-iterations 20 --ranking-lambda 25"
+  "--ranking-iterations 15 --ranking-weight 0.9"
+  "--ranking-weight 0.8"
+  "--ranking-weight 0.9"
+  "--ranking-alpha 1.5"
 )
 
 if (($# > 0)); then configs=("$@"); fi
