@@ -48,6 +48,25 @@ public static class SyntheticRatings
     }
 
     /// <summary>
+    /// The synthetic check set: every <paramref name="every"/>-th rating (in the generated order,
+    /// so spread over all users) is held out, the rest are for training. The same ratings always
+    /// give the same split, so held-out RMSE can be compared between builds.
+    /// </summary>
+    public static (Rating[] Train, Rating[] Check) SplitCheckSet(Rating[] ratings, int every = 100)
+    {
+        if (every < 2) throw new ArgumentOutOfRangeException(nameof(every), "hold out at most every second rating");
+        var check = new Rating[ratings.Length / every];
+        var train = new Rating[ratings.Length - check.Length];
+        int t = 0, c = 0;
+        for (int n = 0; n < ratings.Length; n++)
+        {
+            if (n % every == every - 1) check[c++] = ratings[n];
+            else train[t++] = ratings[n];
+        }
+        return (train, check);
+    }
+
+    /// <summary>
     /// Ratings per user from a Pareto tail, scaled to add up to the requested total, each user
     /// holding at least min(5, movies) and at most all the movies.
     /// </summary>

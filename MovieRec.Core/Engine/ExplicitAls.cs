@@ -17,6 +17,16 @@ public sealed record RatingFactors(FactorMatrix UserFactors, FactorMatrix ItemFa
 /// </summary>
 public static class ExplicitAls
 {
+    /// <summary>
+    /// Conjugate-gradient steps of a warm-started row solve (<see cref="ConjugateGradientRidge"/>)
+    /// for rows with at least as many ratings as factors and at most a cache-sized block of them
+    /// (<see cref="RidgeSolver.UsesConjugateGradient"/>; the rest are solved exactly). Each row
+    /// starts from its last solution; in the first iteration that is zero for users and the small random start for items, where the ridge dominates X^T X and so three
+    /// steps already land on the exact solve (same train and held-out RMSE to four digits on
+    /// ml-latest-small; docs/BENCHMARKS.md). 0 would mean exact solves throughout.
+    /// </summary>
+    public const int WarmSteps = 3;
+
     public static RatingFactors Fit(RatingMatrix ratings, Biases biases, TrainerOptions options,
         HeldOutRatings? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default) =>
         Fit(ratings, biases, options, validation, report, initialItemFactors: null, cancel);
@@ -25,23 +35,26 @@ public static class ExplicitAls
     internal static RatingFactors Fit(RatingMatrix ratings, Biases biases, TrainerOptions options,
         HeldOutRatings? validation, Action<IterationReport>? report, FactorMatrix? initialItemFactors, CancellationToken cancel = default)
     {
-        int k = options.Rank, threads = options.EffectiveThreads;
+        int k = options.Rank;
         var userResiduals = BiasEstimator.Residuals(ratings.ByUser, biases, rowsAreUsers: true);
         var itemResiduals = BiasEstimator.Residuals(ratings.ByItem, biases, rowsAreUsers: false);
         var q = initialItemFactors?.Clone() ?? FactorInitializer.Normal(ratings.Items.Count, k, options.InitialScale, options.Seed);
         var w = new FactorMatrix(ratings.Users.Count, k);
         var svdpp = options.SvdPlusPlus ? new SvdPlusPlusStep(ratings, options) : null;
+        var itemSquaredErrors = new double[ratings.Items.Count];
 
         for (int iteration = 1; iteration <= options.Iterations; iteration++)
         {
             cancel.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var centres = svdpp?.UserOffsets();
-            SolveRows(ratings.ByUser, userResiduals, q, w, options, centres);
+            SolveRows(ratings.ByUser, userResiduals, q, w, options, centres, WarmSteps);
             svdpp?.FitImplicitFactors(w);
-            SolveRows(ratings.ByItem, itemResiduals, w, q, options, centres: null);
+            // The item step comes last, so its rows' errors are those of the finished iteration.
+            SolveRows(ratings.ByItem, itemResiduals, w, q, options, centres: null, WarmSteps, itemSquaredErrors);
 
-            double trainRmse = TrainRmse(ratings.ByUser, userResiduals, w, q, threads);
+            // Summed in row order: exact to the bit across thread counts.
+            double trainRmse = Math.Sqrt(itemSquaredErrors.Sum() / Math.Max(1, ratings.ByItem.Count));
             double? validationRmse = validation?.Rmse((u, i) => Predict(biases, w, q, u, i));
             report?.Invoke(new IterationReport(svdpp is null ? "rating" : "rating (SVD++)", iteration, trainRmse, validationRmse, clock.Elapsed.TotalSeconds));
         }
@@ -49,19 +62,36 @@ public static class ExplicitAls
     }
 
     /// <summary>
-    /// Solves every row of <paramref name="output"/> against the fixed factors, in parallel.
+    /// Solves every row of <paramref name="output"/> against the fixed factors, in parallel; with
+    /// <paramref name="squaredErrors"/>, also sums each row's squared errors against its new
+    /// solution while the fixed rows it just read are still in cache (the train RMSE, without a
+    /// second pass over every rating).
     /// </summary>
     internal static void SolveRows(CsrRows rows, float[] residuals, FactorMatrix fixedFactors, FactorMatrix output,
-        TrainerOptions options, FactorMatrix? centres)
+        TrainerOptions options, FactorMatrix? centres, int warmSteps = 0, double[]? squaredErrors = null)
     {
         ParallelRows.For(rows.RowCount, options.EffectiveThreads, () => new RidgeSolver(), (row, solver) =>
         {
             int start = rows.Offsets[row], length = rows.RowLength(row);
             double lambda = RowLambda(options, length);
             solver.Solve(fixedFactors, rows.Columns(row), residuals.AsSpan(start, length), lambda,
-                centres is null ? ReadOnlySpan<double>.Empty : centres.Row(row), output.Row(row));
+                centres is null ? ReadOnlySpan<double>.Empty : centres.Row(row), output.Row(row), warmSteps);
+            if (squaredErrors is null) return;
+            double sum = 0;
+            var columns = rows.Columns(row);
+            var solution = output.Row(row);
+            for (int n = 0; n < length; n++)
+            {
+                double error = residuals[start + n] - VectorMath.Dot(solution, fixedFactors.Row(columns[n]));
+                sum += error * error;
+            }
+            squaredErrors[row] = sum;
         });
     }
+
+    /// <summary>The solve work of one iteration over rows of the given lengths (users and items), for the bench's GFLOP/s.</summary>
+    public static double IterationFlops(IEnumerable<int> rowLengths, int k) =>
+        rowLengths.Sum(n => RidgeSolver.EstimatedFlops(n, k, WarmSteps));
 
     /// <summary>lambda * n when the ridge is weighted by the row's number of ratings, else lambda.</summary>
     public static double RowLambda(TrainerOptions options, int ratingCount) =>
@@ -69,21 +99,4 @@ public static class ExplicitAls
 
     private static double Predict(Biases biases, FactorMatrix w, FactorMatrix q, int u, int i) =>
         RatingPrediction.ByIndex(biases, w, q, u, i);
-
-    private static double TrainRmse(CsrRows byUser, float[] residuals, FactorMatrix w, FactorMatrix q, int threads)
-    {
-        double sum = ParallelRows.Sum(byUser.RowCount, threads, u =>
-        {
-            double s = 0;
-            var items = byUser.Columns(u);
-            var wu = w.Row(u);
-            for (int n = 0; n < items.Length; n++)
-            {
-                double error = residuals[byUser.Offsets[u] + n] - VectorMath.Dot(wu, q.Row(items[n]));
-                s += error * error;
-            }
-            return s;
-        });
-        return Math.Sqrt(sum / Math.Max(1, byUser.Count));
-    }
 }

@@ -60,11 +60,17 @@ public class CommandTests : IDisposable
             "--iterations", "2", "--output", model, "--json", trainJson);
         Assert.True(exit == 0, error);
         Assert.Contains("GFLOP/s", output);
+        Assert.Contains("of the float32 rate", output);
+        Assert.Contains("held-out RMSE", output);
 
         using (var document = JsonDocument.Parse(File.ReadAllText(trainJson)))
         {
             var root = document.RootElement;
-            Assert.Equal(6000, root.GetProperty("ratings").GetInt64());
+            // Every 100th synthetic rating is the check set, held out of training.
+            Assert.Equal(5940, root.GetProperty("ratings").GetInt64());
+            Assert.InRange(root.GetProperty("held_out_rmse").GetDouble(), 0, 4.5);
+            Assert.True(root.GetProperty("machine_float32_gflops").GetDouble() > 0);
+            Assert.True(root.GetProperty("machine_float64_gflops").GetDouble() > 0);
             Assert.Equal(8, root.GetProperty("rank").GetInt32());
             Assert.Equal(2, root.GetProperty("iterations").GetInt32());
             Assert.True(root.GetProperty("total_seconds").GetDouble() > 0);

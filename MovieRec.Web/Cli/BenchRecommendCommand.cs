@@ -66,6 +66,9 @@ public static class BenchRecommendCommand
         Console.WriteLine($"model {path}: {users:N0} users, {items:N0} movies, rank {model.Rank}, ranking rank {model.Ranking?.Rank.ToString() ?? "none"}; {samples} samples each (picks: a tenth, {Math.Min(personRatings, items):N0} ratings each), N = {n}");
         foreach (var (name, latency) in new[] { ("top-N", topN), ("similar", similar), ("fold-in", foldIn), ("picks", picks) })
             Console.WriteLine($"{name,-8} p50 {latency.P50Ms,8:F3} ms   p99 {latency.P99Ms,8:F3} ms   max {latency.MaxMs,8:F3} ms");
+        // Top-N is one pass of 2 x movies x (rank + 1) operations (scores and biases), on one thread.
+        var machine = MachineRateProbe.Measure(threads: 1);
+        Console.WriteLine($"top-N scoring at p50: {machine.ShareOf(2.0 * items * (model.Rank + 1) / (topN.P50Ms / 1e3) / 1e9)}; {machine}");
         Console.WriteLine($"machine: {MachineInfo.Describe()}");
         Console.WriteLine($"command: {MachineInfo.CommandLine(commandLine)}");
         if (jsonPath is not null)

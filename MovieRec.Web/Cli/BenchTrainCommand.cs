@@ -43,6 +43,10 @@ public static class BenchTrainCommand
         if ((dataset is null) == !synthetic) throw new UsageException("give either --dataset DIR or --synthetic [USERS,MOVIES,RATINGS]");
 
         Rating[] ratings = synthetic ? Generate(ParseShape(shapeText)) : MovieLensDataset.Open(dataset!).ReadRatings().ToArray();
+        // The synthetic check set (every 100th rating) gives a held-out RMSE to compare builds by.
+        Rating[]? check = null;
+        if (synthetic) (ratings, check) = SyntheticRatings.SplitCheckSet(ratings);
+        var machine = MachineRateProbe.Measure(options.EffectiveThreads);
 
         // One short run first, so that just-in-time compilation is not timed (as any benchmark
         // harness warms up); the figures are then those of a process that has trained before.
@@ -51,13 +55,13 @@ public static class BenchTrainCommand
         var curve = new List<IterationReport>();
         var log = TrainingLog.For(options);
         var clock = Stopwatch.StartNew();
-        var trained = ModelTrainer.Train(ratings, options, report: line => { curve.Add(line); log(line); });
+        var trained = ModelTrainer.Train(ratings, options, check, report: line => { curve.Add(line); log(line); });
         double total = clock.Elapsed.TotalSeconds;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
         var ratingIterations = curve.Where(line => line.Model != "ranking").ToList();
         double perIteration = ratingIterations.Average(line => line.Seconds);
-        double gflops = RatingSolveFlops(trained) / perIteration / 1e9;
+        double gflops = ExplicitAls.IterationFlops(trained.UserRatingCounts.Concat(trained.ItemRatingCounts), options.Rank) / perIteration / 1e9;
         var result = new
         {
             total_seconds = total,
@@ -68,10 +72,15 @@ public static class BenchTrainCommand
             rank = options.Rank,
             iterations = options.Iterations,
             threads = options.EffectiveThreads,
+            held_out_rmse = trained.Facts.HeldOutRmse,
+            machine_float32_gflops = machine.Float32Gflops,
+            machine_float64_gflops = machine.Float64Gflops,
         };
 
         Console.WriteLine($"ratings {result.ratings:N0}, users {trained.Users.Count:N0}, movies {trained.Items.Count:N0}, model {model}, rank {options.Rank}, iterations {options.Iterations}, threads {result.threads}");
         Console.WriteLine($"total {total:F2} s, {perIteration:F3} s per rating-model iteration, {gflops:F2} GFLOP/s in the ALS solves, peak working set {peak / (1024.0 * 1024 * 1024):F2} GiB");
+        Console.WriteLine($"ALS solves: {machine.ShareOf(gflops)}; {machine}");
+        if (check is not null) Console.WriteLine($"held-out RMSE {trained.Facts.HeldOutRmse:F4} on the synthetic check set ({check.Length:N0} ratings, every 100th)");
         Console.WriteLine($"machine: {MachineInfo.Describe()}");
         Console.WriteLine($"command: {MachineInfo.CommandLine(commandLine)}");
         if (jsonPath is not null) File.WriteAllText(jsonPath, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
@@ -100,15 +109,5 @@ public static class BenchTrainCommand
         Log.Information("Generating {Ratings:N0} synthetic ratings ({Users:N0} users, {Movies:N0} movies)", shape.Ratings, shape.Users, shape.Movies);
         var progress = new Progress<double>(share => Log.Information("Generated {Percent:F0} %", share * 100));
         return SyntheticRatings.Generate(shape, progress: progress);
-    }
-
-    /// <summary>The solve work of one ALS iteration: every user row and every item row once.</summary>
-    private static double RatingSolveFlops(ModelSnapshot model)
-    {
-        int k = model.Rank;
-        double flops = 0;
-        foreach (int n in model.UserRatingCounts) flops += RidgeSolver.EstimatedFlops(n, k);
-        foreach (int n in model.ItemRatingCounts) flops += RidgeSolver.EstimatedFlops(n, k);
-        return flops;
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MovieRec.Core.Engine.Numerics;
 
@@ -41,6 +42,23 @@ public static class VectorMath
             t.StoreUnsafe(ref rt, (nuint)n);
         }
         for (; n < target.Length; n++) Unsafe.Add(ref rt, n) += scale * Unsafe.Add(ref rs, n);
+    }
+
+    /// <summary>target[..source.Length] = (float)(scale * source): double rows into a single-precision block.</summary>
+    public static void ScaleToSingle(ReadOnlySpan<double> source, double scale, Span<float> target)
+    {
+        if (target.Length < source.Length) throw new ArgumentException("target shorter than source");
+        ref double rs = ref MemoryMarshal.GetReference(source);
+        ref float rt = ref MemoryMarshal.GetReference(target);
+        var s = Vector256.Create(scale);
+        int n = 0;
+        for (; n + 8 <= source.Length; n += 8)
+        {
+            var low = Vector256.LoadUnsafe(ref rs, (nuint)n) * s;
+            var high = Vector256.LoadUnsafe(ref rs, (nuint)(n + 4)) * s;
+            Vector256.Narrow(low, high).StoreUnsafe(ref rt, (nuint)n);
+        }
+        for (; n < source.Length; n++) Unsafe.Add(ref rt, n) = (float)(scale * Unsafe.Add(ref rs, n));
     }
 
     /// <summary>Euclidean norm.</summary>
