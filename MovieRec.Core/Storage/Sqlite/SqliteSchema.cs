@@ -9,7 +9,9 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2];
+    // Version5 is named for its number after the merge with the branches that add versions 3 and 4
+    // (issue 10's other parts); on this branch alone it is the third entry.
+    private static readonly string[] Migrations = [Version1, Version2, Version5];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -44,6 +46,18 @@ internal static class SqliteSchema
         await using var command = connection.Command("PRAGMA user_version;", transaction);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
+
+    // Version 5: the rating order's stored key (see SqliteRatingKeys) and its reference mean. Keys
+    // stay NULL until the first movie list query or reconcile refreshes the reference: the formula
+    // has one owner in code, none in a migration.
+    private const string Version5 = """
+        CREATE TABLE rating_reference (
+            id   INTEGER PRIMARY KEY CHECK (id = 1),
+            mean REAL    NOT NULL
+        );
+        ALTER TABLE movies ADD COLUMN rating_key REAL;
+        CREATE INDEX movies_by_rating ON movies (rating_key DESC, movie_id);
+        """;
 
     // Version 2: the per-user security stamp that revocable sessions check (existing accounts get a
     // random one, which ends any cookie issued before the upgrade: those carried no stamp), and the

@@ -74,8 +74,8 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     public async Task AVersion1File_IsMigrated_GivingEveryAccountASecurityStamp()
     {
         var user = await _store.Users.CreateAsync("before-stamps", "h");
-        // Back to the version-1 layout: no stamp column, no import marker table.
-        await ScalarAsync("ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        // Back to the version-1 layout: no stamp column, no import marker table, no rating key.
+        await ScalarAsync("DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
