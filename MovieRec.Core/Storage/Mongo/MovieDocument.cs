@@ -32,7 +32,7 @@ internal sealed class MovieDocument
     public MovieStatistics ToStatistics() => new(Id, Stats.Count, Stats.Sum);
 }
 
-/// <summary>The live statistics embedded in a movie: changed only with $inc, or set by a reconcile.</summary>
+/// <summary>The live statistics embedded in a movie: changed only by adding a rating change (MongoUpdates.ApplyRatingDelta), or set by a reconcile.</summary>
 internal sealed class MovieStatsDocument
 {
     [BsonElement("count")] public int Count { get; set; }
