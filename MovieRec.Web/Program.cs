@@ -1,8 +1,11 @@
 using MovieRec.Web;
 using MovieRec.Web.Api;
 using MovieRec.Web.Cli;
+using MovieRec.Web.Configuration;
 using MovieRec.Web.FirstRun;
+using MovieRec.Web.Health;
 using MovieRec.Web.Hosting;
+using MovieRec.Web.Metrics;
 using MovieRec.Web.Security;
 using Serilog;
 
@@ -13,25 +16,18 @@ System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalizat
 System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 try
 {
+    // A command runs inside the same host (configuration, logging, services), without the server.
     if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(args);
 
-    // The content root is the program's own folder (appsettings.json sits there), not the folder
-    // it runs in: `dotnet run` starts in the repository root so that data/ is the repository's.
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    var builder = MovieRecHost.CreateBuilder(args);
     // wwwroot is served from the project through the build's static web assets manifest (a
     // published app has its own copy beside the program).
     builder.WebHost.UseStaticWebAssets();
-    builder.Services.AddSerilog((services, configuration) => configuration.Console().ReadFrom.Configuration(builder.Configuration));
-    builder.AddMovieRecSecurity();
-    builder.Services.AddMovieRecStore();
-    builder.Services.AddMovieRecModel();
-    builder.Services.AddMovieRecAccounts();
-    builder.Services.AddMovieRecApi();
-    builder.Services.AddRazorPages();
-
+    builder.ListenForMetrics();
     var app = builder.Build();
 
-    // Before serving: open the store and, on a first run, fill it from the MovieLens dataset.
+    // Before serving: check every setting, open the store and, on a first run, fill it from the MovieLens dataset.
+    SettingsRegistration.ValidateNow(app.Services);
     await app.Services.PrepareFirstRunAsync();
 
     app.UseMovieRecSecurity();
@@ -47,10 +43,17 @@ try
 
     app.MapRazorPages();
     app.MapMovieRecApi();
+    app.MapHealthEndpoints();
+    app.MapMovieRecMetrics();
     app.MapOpenApi();
     app.LogListeningAddresses();
     await app.RunAsync();
     return 0;
+}
+catch (SettingsException error)
+{
+    Log.Fatal("MovieRec cannot start: {Reason}", error.Message);
+    return 2;
 }
 catch (FirstRunException error)
 {

@@ -26,10 +26,13 @@ public sealed class ServedRecommender(Recommender recommender)
     /// <paramref name="explain"/>, the liked movie it resembles. Empty when they rated nothing: the
     /// popular fallback (<see cref="PopularFallback"/>) applies then.
     /// </summary>
-    public IReadOnlyList<ServedPick> Picks(IReadOnlyList<PersonRating> ratings, Exclusions exclusions, int n, bool explain = true)
+    public IReadOnlyList<ServedPick> Picks(IReadOnlyList<PersonRating> ratings, Exclusions exclusions, int n, bool explain = true) =>
+        ratings.Count == 0 || n <= 0 ? [] : Picks(Profile(ratings), ratings, exclusions, n, explain);
+
+    /// <summary>The same for a person already folded in from <paramref name="ratings"/> (the web app times the fold-in on its own).</summary>
+    public IReadOnlyList<ServedPick> Picks(UserProfile profile, IReadOnlyList<PersonRating> ratings, Exclusions exclusions, int n, bool explain = true)
     {
         if (ratings.Count == 0 || n <= 0) return [];
-        var profile = Profile(ratings);
         var excluded = Exclusions.Rated(ratings).With(exclusions.MovieIds);
         var scored = Recommender.Recommend(profile, n, excluded.MovieIds);
         var reasons = explain ? PickReasons.Explain(Recommender, ratings, scored.Select(s => s.MovieId)) : null;

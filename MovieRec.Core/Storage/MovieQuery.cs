@@ -8,6 +8,9 @@ namespace MovieRec.Core.Storage;
 public sealed record MovieQuery
 {
     public const int MaxPageSize = 500;
+
+    /// <summary>The page size of the catalogue, on the Movies page and in GET /api/movies alike.</summary>
+    public const int DefaultPageSize = 24;
     public const int MaxTitleTextLength = 200;
 
     public string? TitleContains { get; init; }
@@ -15,7 +18,7 @@ public sealed record MovieQuery
     public MovieSort Sort { get; init; } = MovieSort.Popularity;
     public SortDirection Direction { get; init; } = SortDirection.Natural;
     public int Page { get; init; } = 1;
-    public int PageSize { get; init; } = 24;
+    public int PageSize { get; init; } = DefaultPageSize;
 
     /// <summary>Rows skipped before this page.</summary>
     public long Offset => (long)(Page - 1) * PageSize;

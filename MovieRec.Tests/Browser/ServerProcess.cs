@@ -48,14 +48,19 @@ public sealed class ServerProcess : IAsyncDisposable
     /// The working folder is <paramref name="workingDirectory"/> (default: a fresh temp folder), so a
     /// relative default path such as data/movierec.db never lands in the repository.
     /// </summary>
-    public static ServerProcess Start(IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
+    public static ServerProcess Start(IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null) =>
+        Start(environment, AddressConvention.UrlsArgument, workingDirectory);
+
+    /// <summary>The same, telling the app its address by the given ASP.NET Core convention.</summary>
+    public static ServerProcess Start(IReadOnlyDictionary<string, string?> environment, AddressConvention convention, string? workingDirectory = null)
     {
         var webDll = Path.Combine(AppContext.BaseDirectory, "MovieRec.Web.dll");
         if (!File.Exists(webDll))
             throw new FileNotFoundException($"{webDll} is missing: MovieRec.Tests references MovieRec.Web to have it copied here", webDll);
         workingDirectory ??= Directory.CreateTempSubdirectory("movierec-server-").FullName;
 
-        var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        int port = FreeLoopbackPort();
+        var baseAddress = convention == AddressConvention.None ? new Uri("http://localhost:5000/") : new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -64,11 +69,27 @@ public sealed class ServerProcess : IAsyncDisposable
             WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(webDll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        // The test host's own environment name (if any) must not leak into the app's configuration.
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        string url = baseAddress.ToString().TrimEnd('/');
+        // The test host's own environment name and addresses (if any) must not leak into the app's configuration.
+        foreach (string name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "URLS", "Urls" })
+            start.Environment.Remove(name);
+        switch (convention)
+        {
+            case AddressConvention.UrlsArgument:
+                start.ArgumentList.Add("--urls");
+                start.ArgumentList.Add(url);
+                break;
+            case AddressConvention.AspNetCoreUrls:
+                start.Environment["ASPNETCORE_URLS"] = url;
+                break;
+            case AddressConvention.HttpPorts:
+                // Every interface on that port; the tests reach it on the loopback.
+                start.Environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            case AddressConvention.UrlsSetting:
+                start.Environment["Urls"] = url;
+                break;
+        }
         foreach (var (name, value) in environment)
         {
             if (value is null) start.Environment.Remove(name);
@@ -133,6 +154,21 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the process to end by itself (a start-up refusal); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The server was still running after {timeout.TotalSeconds:0} s.\n{Output}");
+        }
+        return process.ExitCode;
+    }
+
     /// <summary>SIGKILL: the process ends at once, as in a crash or power cut; nothing is flushed.</summary>
     public async Task<int> KillAsync()
     {
@@ -186,8 +222,18 @@ public sealed class ServerProcess : IAsyncDisposable
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);
 
+    /// <summary>How the app is told where to listen, one per ASP.NET Core convention; None leaves its default.</summary>
+    public enum AddressConvention
+    {
+        None,
+        UrlsArgument,
+        AspNetCoreUrls,
+        HttpPorts,
+        UrlsSetting,
+    }
+
     /// <summary>A port no one listens on now: the OS picks it for a listener that is closed at once.</summary>
-    private static int FreeLoopbackPort()
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -109,18 +109,32 @@ public class CommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "train", "--ratings", "x.csv" }, "--movies is required")]
-    [InlineData(new[] { "train", "--ratings", "a", "--movies", "b", "--output", "c", "--rnak", "5" }, "unknown option: --rnak")]
+    [InlineData(new[] { "train", "--ratings", "x.csv" }, "Option '--movies' is required")]
+    [InlineData(new[] { "train", "--ratings", "a", "--movies", "b", "--output", "c", "--rnak", "5" }, "Unrecognized command or argument '--rnak'")]
     [InlineData(new[] { "evaluate", "--train", "a", "--test", "b", "--movies", "c", "--rank", "abc" }, "--rank takes a whole number")]
     [InlineData(new[] { "bench", "train", "--synthetic", "10,10" }, "USERS,MOVIES,RATINGS")]
-    [InlineData(new[] { "bench", "fly" }, "bench takes train, recommend or store")]
-    [InlineData(new[] { "frobnicate" }, "unknown command")]
+    [InlineData(new[] { "bench", "fly" }, "Unrecognized command or argument 'fly'")]
+    [InlineData(new[] { "frobnicate" }, "Unrecognized command or argument 'frobnicate'")]
+    [InlineData(new[] { "users", "grant-admin" }, "Required argument missing for command: 'grant-admin'")]
+    [InlineData(new[] { "train", "--ratings", "a", "--movies", "b", "--output", "c", "--svdpp", "maybe" }, "Unrecognized command or argument 'maybe'")]
     [InlineData(new[] { "train", "--ratings", "a", "--movies", "b", "--output", "c", "--lambda", "-1" }, "lambda must be a positive number")]
     public void Mistakes_on_the_command_line_exit_2_with_a_clear_message(string[] args, string expected)
     {
         var (exit, _, error) = ConsoleCapture.Run(args);
         Assert.Equal(2, exit);
         Assert.Contains(expected, error);
+    }
+
+    [Theory]
+    [InlineData("trian", "train")]
+    [InlineData("train --ratings a --movies b --output c --rnak 5", "--rank")]
+    [InlineData("bench recomend", "recommend")]
+    public void A_typo_exits_2_and_suggests_what_was_meant(string commandLine, string suggestion)
+    {
+        var (exit, _, error) = ConsoleCapture.Run(commandLine.Split(' '));
+        Assert.Equal(2, exit);
+        Assert.Contains("Did you mean", error);
+        Assert.Contains(suggestion, error[error.IndexOf("Did you mean", StringComparison.Ordinal)..]);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using MovieRec.Core.Ratings;
 using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Core.Storage.Sqlite;
+using MovieRec.Tests.Web;
 using MovieRec.Web.Models;
 using MovieRec.Web.Recommendations;
 
@@ -49,7 +50,7 @@ public sealed class ServedPathAgreementTests : IAsyncLifetime
         var holder = new ModelHolder();
         holder.Activate(new ActiveModel(loaded, new Recommender(loaded), info, DateTimeOffset.UtcNow),
             new ReloadOutcome(DateTimeOffset.UtcNow, "test", true, "loaded", info.Checksum));
-        var app = new PersonalPicks(_store, holder, new MovieDetailsCache(_store, TimeProvider.System));
+        var app = new PersonalPicks(_store, holder, new MovieDetailsCache(_store, WebParts.Cache(holder)), WebParts.Metrics(holder));
         var data = new EvaluationData(SharedSplit.Train, SharedSplit.Test, SharedSplit.Movies, RatingScale.HalfStars);
         var evaluated = new ServedPathModel(new ServedRecommender(new Recommender(model)), data);
 

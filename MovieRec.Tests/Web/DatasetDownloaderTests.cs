@@ -2,7 +2,11 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using MovieRec.Core.Storage;
+using Microsoft.Extensions.Options;
+using MovieRec.Web.Caching;
+using MovieRec.Web.Configuration;
 using MovieRec.Web.FirstRun;
+using MovieRec.Web.Models;
 
 namespace MovieRec.Tests.Web;
 
@@ -84,12 +88,9 @@ public sealed class DatasetDownloaderTests : IDisposable
     public async Task Without_a_network_first_run_stops_naming_the_setting_and_the_url()
     {
         var offline = new StubHandler(_ => throw new HttpRequestException("Name or service not known"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Data:DatasetPath"] = Path.Combine(_folder, "missing-dataset"),
-        }).Build();
+        var data = Options.Create(new DataSettings { DatasetPath = Path.Combine(_folder, "missing-dataset") });
         await using var store = await MovieRecStoreFactory.OpenAsync(new StorageOptions { SqlitePath = Path.Combine(_folder, "store.db") });
-        var setup = new FirstRunSetup(store, configuration, Downloader(offline), NullLogger<FirstRunSetup>.Instance);
+        var setup = new FirstRunSetup(store, data, Downloader(offline), WebParts.Cache(), NullLogger<FirstRunSetup>.Instance);
 
         var error = await Assert.ThrowsAsync<FirstRunException>(() => setup.PrepareAsync());
         Assert.Contains("Data:DatasetPath", error.Message);
@@ -101,12 +102,9 @@ public sealed class DatasetDownloaderTests : IDisposable
     [Fact]
     public async Task First_run_downloads_when_the_dataset_folder_is_missing_and_imports_it()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Data:DatasetPath"] = Path.Combine(_folder, "ml-latest-small"),
-        }).Build();
+        var data = Options.Create(new DataSettings { DatasetPath = Path.Combine(_folder, "ml-latest-small") });
         await using var store = await MovieRecStoreFactory.OpenAsync(new StorageOptions { SqlitePath = Path.Combine(_folder, "store.db") });
-        var setup = new FirstRunSetup(store, configuration, Downloader(Serving(TinyMovieLens.Zip())), NullLogger<FirstRunSetup>.Instance);
+        var setup = new FirstRunSetup(store, data, Downloader(Serving(TinyMovieLens.Zip())), WebParts.Cache(), NullLogger<FirstRunSetup>.Instance);
 
         await setup.PrepareAsync();
         Assert.Equal(TinyMovieLens.Movies.Length, await store.Movies.CountAsync());

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+using MovieRec.Web.Caching;
+using MovieRec.Web.Configuration;
+using MovieRec.Web.Models;
 using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Tests.Web;
@@ -26,7 +30,8 @@ public class MovieDetailsCacheTests : IAsyncLifetime
     public async Task Movies_are_served_from_memory_until_five_minutes_old_and_unknown_ids_are_left_out()
     {
         var clock = new ManualClock();
-        var cache = new MovieDetailsCache(_store, clock);
+        using var shared = WebParts.Cache(clock: clock);
+        var cache = new MovieDetailsCache(_store, shared);
         var first = await cache.GetManyAsync([1, 2, 999]);
         Assert.Equal([1, 2], first.Keys.Order());
 

@@ -3,6 +3,10 @@ using MovieRec.Core.Catalog;
 using MovieRec.Core.Ratings;
 using MovieRec.Core.Storage;
 using MovieRec.Core.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+using MovieRec.Web.Caching;
+using MovieRec.Web.Configuration;
+using MovieRec.Web.Models;
 using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Tests.Web;
@@ -30,7 +34,8 @@ public class PopularMoviesCacheTests : IAsyncLifetime
     public async Task Lists_are_kept_for_half_a_minute_and_then_read_again()
     {
         var clock = new ManualClock();
-        var popular = new PopularMovies(_store, clock);
+        using var cache = WebParts.Cache(clock: clock);
+        var popular = new PopularMovies(_store, cache);
         Assert.Equal([1], (await popular.MostRatedAsync(10)).Select(p => p.Movie.MovieId));
 
         // Movie 2 overtakes movie 1, but the cached list stands until it is 30 s old.

@@ -101,4 +101,15 @@ public static partial class WebSession
 
     public static Task<HttpResponseMessage> RateAsync(this HttpClient client, int movieId, double rating) =>
         client.SendWithTokenAsync(HttpMethod.Put, $"/api/ratings/{movieId}", new { rating });
+
+    /// <summary>Waits (at most 5 s) until /health says the model file present at startup is loaded.</summary>
+    public static async Task WaitForModelAsync(this HttpClient client)
+    {
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            if ((await client.GetStringAsync("/health")).Contains("\"loaded\":true", StringComparison.Ordinal)) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("the model file present at startup was never loaded");
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Models;
 
@@ -8,17 +9,17 @@ public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AccountClaims.AdminPolicy).AddEndpointFilter<ApiAntiforgery>();
+        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(AccountClaims.AdminPolicy).AddEndpointFilter<ApiAntiforgery>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         admin.MapPost("/reload", ReloadAsync).WithSummary("Load the model file now; a file that fails to load leaves the current model serving");
         return api;
     }
 
-    private static async Task<IResult> ReloadAsync(ModelReloader reloader, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReloadDto>, ConflictProblem>> ReloadAsync(ModelReloader reloader, CancellationToken cancellationToken)
     {
         var outcome = await reloader.ReloadAsync("admin request", force: true, cancellationToken);
         if (outcome is { Succeeded: true })
-            return Results.Ok(new ReloadDto(true, outcome.Trigger, outcome.Message, outcome.Checksum, outcome.At));
-        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The model file was refused",
-            detail: $"{outcome?.Message} The current model keeps serving.");
+            return TypedResults.Ok(new ReloadDto(true, outcome.Trigger, outcome.Message, outcome.Checksum, outcome.At));
+        return new ConflictProblem("The model file was refused", $"{outcome?.Message} The current model keeps serving.");
     }
 }

@@ -42,6 +42,9 @@ public sealed record RatingDto(int MovieId, string Title, double Rating, DateTim
 /// <summary>The body of PUT /api/ratings/{movieId}.</summary>
 public sealed record RatingRequest(double? Rating);
 
+/// <summary>The answer to PUT /api/ratings/{movieId}: what is stored now and what it replaced.</summary>
+public sealed record RatingSavedDto(int MovieId, double Rating, float? Previous);
+
 public sealed record ReloadDto(bool Succeeded, string Trigger, string Message, string? Checksum, DateTimeOffset At);
 
 /// <summary>Links to the movie's pages on IMDb and TMDb, from the ids MovieLens gives.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Metrics;
 
 namespace MovieRec.Web.Api;
 
@@ -8,7 +9,7 @@ namespace MovieRec.Web.Api;
 /// Turns the exceptions that mean "bad input" into 4xx problem details with their message; anything
 /// else stays a 500 whose details are logged, not shown.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, MovieRecMetrics metrics, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,6 +22,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             StoreValidationException invalid => (StatusCodes.Status400BadRequest, invalid.Message),
             _ => (0, ""),
         };
+        // A store that failed (not bad input) stays a 500, counted for the dashboards.
+        if (exception is StoreException and not StoreValidationException) metrics.StoreError("request");
         if (status == 0) return false;
         logger.LogInformation("Request refused with {Status}: {Reason}", status, detail);
         context.Response.StatusCode = status;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MovieRec.Web.Api;
 
@@ -37,10 +38,17 @@ public static class ApiProblems
         });
     }
 
-    /// <summary>A 400 problem with a message that says what to fix.</summary>
-    public static IResult BadRequest(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid", detail: detail);
+    public static BadRequestProblem BadRequest(string detail) => new(detail);
 
-    public static IResult NotFound(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+    public static NotFoundProblem NotFound(string detail) => new(detail);
+
+    /// <summary>
+    /// Documents the problems the pipeline itself may answer on a group (401 and 403 from sign-in,
+    /// 400 from the antiforgery check, 413 and 415 from the body rules), which no handler returns.
+    /// </summary>
+    public static TBuilder ProducesProblems<TBuilder>(this TBuilder builder, params int[] statuses) where TBuilder : IEndpointConventionBuilder
+    {
+        foreach (int status in statuses) builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+        return builder;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Recommendations;
@@ -8,8 +9,6 @@ namespace MovieRec.Web.Api;
 /// <summary>/api/movies: search, one movie, similar movies; and /api/popular.</summary>
 public static class MovieEndpoints
 {
-    public const int PageSize = 24;
-
     public static RouteGroupBuilder MapMovieEndpoints(this RouteGroupBuilder api)
     {
         var movies = api.MapGroup("/movies").WithTags("Movies");
@@ -20,7 +19,8 @@ public static class MovieEndpoints
         return api;
     }
 
-    private static async Task<IResult> SearchAsync(IMovieRecStore store, string? q, string? genre, string? sort, string? page, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MoviePageDto>, BadRequestProblem>> SearchAsync(
+        IMovieRecStore store, string? q, string? genre, string? sort, string? page, CancellationToken cancellationToken)
     {
         var (order, sortProblem) = ApiArguments.Sort(sort);
         if (sortProblem is not null) return ApiProblems.BadRequest(sortProblem);
@@ -31,23 +31,25 @@ public static class MovieEndpoints
 
         // The store validates the title text (length, control characters) and says what is wrong.
         var result = await store.Movies.QueryAsync(
-            new MovieQuery { TitleContains = q, Genre = genre, Sort = order, Page = pageNumber, PageSize = PageSize }, cancellationToken);
+            new MovieQuery { TitleContains = q, Genre = genre, Sort = order, Page = pageNumber, PageSize = MovieQuery.DefaultPageSize }, cancellationToken);
         var items = result.Items.Select(item => MovieSummaryDto.From(item.Movie, item.Statistics)).ToList();
-        return Results.Ok(new MoviePageDto(items, result.TotalCount, result.Page, result.PageSize, result.PageCount));
+        return TypedResults.Ok(new MoviePageDto(items, result.TotalCount, result.Page, result.PageSize, result.PageCount));
     }
 
-    private static async Task<IResult> GetAsync(int id, IMovieRecStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MovieDetailDto>, NotFoundProblem>> GetAsync(
+        int id, IMovieRecStore store, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var movie = await store.Movies.GetAsync(id, cancellationToken);
         if (movie is null) return ApiProblems.NotFound($"There is no movie with id {id}.");
         var statistics = await store.Movies.GetStatisticsAsync(id, cancellationToken);
         double? yours = user.UserId() is { } userId ? (await store.Ratings.GetAsync(userId, id, cancellationToken))?.Value : null;
-        return Results.Ok(new MovieDetailDto(movie.MovieId, movie.Title, movie.Year, movie.Genres, movie.Tags,
+        return TypedResults.Ok(new MovieDetailDto(movie.MovieId, movie.Title, movie.Year, movie.Genres, movie.Tags,
             statistics?.RatingCount ?? 0, statistics?.Mean is { } mean ? Math.Round(mean, 2) : null,
             MovieLinks.Imdb(movie), MovieLinks.Tmdb(movie), yours));
     }
 
-    private static async Task<IResult> SimilarAsync(int id, string? n, IMovieRecStore store, SimilarMovies similar, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SimilarMoviesDto>, BadRequestProblem, NotFoundProblem>> SimilarAsync(
+        int id, string? n, IMovieRecStore store, SimilarMovies similar, CancellationToken cancellationToken)
     {
         var (count, problem) = ApiArguments.Count(n, 10, SimilarMovies.MaxCount);
         if (problem is not null) return ApiProblems.BadRequest(problem);
@@ -56,14 +58,15 @@ public static class MovieEndpoints
         var list = await similar.ForMovieAsync(movie, count, cancellationToken);
         var statistics = await store.Movies.GetStatisticsManyAsync(list.Movies.Select(m => m.MovieId), cancellationToken);
         var items = list.Movies.Select(m => MovieSummaryDto.From(m, statistics.TryGetValue(m.MovieId, out var s) ? s : null)).ToList();
-        return Results.Ok(new SimilarMoviesDto(list.Basis.ToString().ToLowerInvariant(), items));
+        return TypedResults.Ok(new SimilarMoviesDto(list.Basis.ToString().ToLowerInvariant(), items));
     }
 
-    private static async Task<IResult> PopularAsync(string? n, PopularMovies popular, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<PopularMovieDto>>, BadRequestProblem>> PopularAsync(
+        string? n, PopularMovies popular, CancellationToken cancellationToken)
     {
         var (count, problem) = ApiArguments.Count(n, 20, 100);
         if (problem is not null) return ApiProblems.BadRequest(problem);
         var movies = await popular.MostRatedAsync(count, cancellationToken);
-        return Results.Ok(movies.Select(PopularMovieDto.From).ToList());
+        return TypedResults.Ok(movies.Select(PopularMovieDto.From).ToList());
     }
 }

@@ -1,6 +1,6 @@
 namespace MovieRec.Web.Api;
 
-/// <summary>Maps the JSON API under /api, plus /health.</summary>
+/// <summary>Maps the JSON API under /api.</summary>
 public static class MovieRecApi
 {
     public static WebApplication MapMovieRecApi(this WebApplication app)
@@ -10,7 +10,6 @@ public static class MovieRecApi
             .MapRecommendationEndpoints()
             .MapRatingEndpoints()
             .MapAdminEndpoints();
-        app.MapHealthEndpoints();
         return app;
     }
 }

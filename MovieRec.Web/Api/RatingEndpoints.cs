@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
-using MovieRec.Core.Ratings;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
+using MovieRec.Web.Ratings;
 
 namespace MovieRec.Web.Api;
 
@@ -11,17 +12,20 @@ public static class RatingEndpoints
 {
     public static RouteGroupBuilder MapRatingEndpoints(this RouteGroupBuilder api)
     {
-        var ratings = api.MapGroup("/ratings").WithTags("Ratings").RequireAuthorization().AddEndpointFilter<ApiAntiforgery>();
+        var ratings = api.MapGroup("/ratings").WithTags("Ratings").RequireAuthorization().AddEndpointFilter<ApiAntiforgery>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
         ratings.MapPut("/{movieId:int}", PutAsync)
             .Accepts<RatingRequest>("application/json")
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Rate a movie: {\"rating\": 0.5 to 5 in steps of 0.5}");
         ratings.MapDelete("/{movieId:int}", DeleteAsync).WithSummary("Remove your rating of a movie");
-        api.MapGet("/me/ratings", ListAsync).WithTags("Ratings").RequireAuthorization().WithSummary("Your ratings, newest first");
+        api.MapGet("/me/ratings", ListAsync).WithTags("Ratings").RequireAuthorization().ProducesProblems(StatusCodes.Status401Unauthorized)
+            .WithSummary("Your ratings, newest first");
         return api;
     }
 
-    private static async Task<IResult> PutAsync(int movieId, HttpRequest request, ClaimsPrincipal user, IMovieRecStore store, TimeProvider time,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RatingSavedDto>, BadRequestProblem, NotFoundProblem>> PutAsync(
+        int movieId, HttpRequest request, ClaimsPrincipal user, RatingWriter writer, CancellationToken cancellationToken)
     {
         // The body is read here rather than bound, so that every kind of bad body gets its own clear message.
         RatingRequest? body;
@@ -39,27 +43,28 @@ public static class RatingEndpoints
         }
         if (body?.Rating is not { } value)
             return ApiProblems.BadRequest("The body must give a rating, like {\"rating\": 4.5}.");
-        if (!RatingValue.IsValid(value))
-            return ApiProblems.BadRequest($"A rating is one of 0.5, 1.0, ... 5.0; {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not.");
-        if (await store.Movies.GetAsync(movieId, cancellationToken) is null)
-            return ApiProblems.NotFound($"There is no movie with id {movieId}.");
 
-        var rating = new Rating(user.UserId()!.Value, movieId, (float)value, time.GetUtcNow().ToUnixTimeSeconds());
-        var previous = await store.Ratings.UpsertAsync(rating, cancellationToken);
-        return Results.Ok(new { movieId, rating = value, previous });
+        var write = await writer.RateAsync(user.UserId()!.Value, movieId, value, "api", cancellationToken);
+        return write.Status switch
+        {
+            RatingWriteStatus.InvalidValue => ApiProblems.BadRequest(RatingWrite.InvalidValueMessage(value)),
+            RatingWriteStatus.NoSuchMovie => ApiProblems.NotFound($"There is no movie with id {movieId}."),
+            _ => TypedResults.Ok(new RatingSavedDto(movieId, value, write.Previous)),
+        };
     }
 
-    private static async Task<IResult> DeleteAsync(int movieId, ClaimsPrincipal user, IMovieRecStore store, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFoundProblem>> DeleteAsync(
+        int movieId, ClaimsPrincipal user, RatingWriter writer, CancellationToken cancellationToken)
     {
-        var removed = await store.Ratings.DeleteAsync(user.UserId()!.Value, movieId, cancellationToken);
-        return removed is null ? ApiProblems.NotFound($"You have not rated movie {movieId}.") : Results.NoContent();
+        var removed = await writer.RemoveAsync(user.UserId()!.Value, movieId, "api", cancellationToken);
+        return removed is null ? ApiProblems.NotFound($"You have not rated movie {movieId}.") : TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IMovieRecStore store, CancellationToken cancellationToken)
+    private static async Task<Ok<List<RatingDto>>> ListAsync(ClaimsPrincipal user, IMovieRecStore store, CancellationToken cancellationToken)
     {
         var ratings = await store.Ratings.ListByUserAsync(user.UserId()!.Value, cancellationToken);
         var movies = await store.Movies.GetManyAsync(ratings.Select(r => r.MovieId), cancellationToken);
-        return Results.Ok(ratings
+        return TypedResults.Ok(ratings
             .Select(r => new RatingDto(r.MovieId, movies.TryGetValue(r.MovieId, out var m) ? m.Title : $"Movie {r.MovieId}", r.Value,
                 DateTimeOffset.FromUnixTimeSeconds(r.Timestamp)))
             .ToList());

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Core.Recommending;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Recommendations;
@@ -12,23 +13,25 @@ public static class RecommendationEndpoints
     {
         api.MapGet("/recommendations", GetAsync)
             .RequireAuthorization()
+            .ProducesProblems(StatusCodes.Status401Unauthorized)
             .WithTags("Recommendations")
             .WithSummary("Personal picks; the most rated movies when there is no model yet or you have rated nothing");
         return api;
     }
 
-    private static async Task<IResult> GetAsync(string? n, ClaimsPrincipal user, PersonalPicks picks, PopularMovies popular, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecommendationsDto>, BadRequestProblem>> GetAsync(
+        string? n, ClaimsPrincipal user, PersonalPicks picks, PopularMovies popular, CancellationToken cancellationToken)
     {
         var (count, problem) = ApiArguments.Count(n, 10, PersonalPicks.MaxCount);
         if (problem is not null) return ApiProblems.BadRequest(problem);
         int userId = user.UserId()!.Value;
         var personal = await picks.ForUserAsync(userId, count, cancellationToken);
         if (personal is not null)
-            return Results.Ok(new RecommendationsDto("personal", personal.Select(RecommendationDto.From).ToList(), []));
+            return TypedResults.Ok(new RecommendationsDto("personal", personal.Select(RecommendationDto.From).ToList(), []));
         // No model yet, or nothing rated: the most rated movies, never one the person rated.
         var exclusions = Exclusions.Rated(await picks.RatingsAsync(userId, cancellationToken));
         var mostRated = await popular.MostRatedAsync(PopularFallback.CandidatesNeeded(count, exclusions), cancellationToken);
         var fallback = PopularFallback.Choose(mostRated, m => m.Movie.MovieId, exclusions, count);
-        return Results.Ok(new RecommendationsDto("popular", [], fallback.Select(PopularMovieDto.From).ToList()));
+        return TypedResults.Ok(new RecommendationsDto("popular", [], fallback.Select(PopularMovieDto.From).ToList()));
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using MovieRec.Core.Benchmarks;
@@ -12,25 +13,29 @@ namespace MovieRec.Web.Cli;
 /// known user, similar movies of a movie, and fold-in of a new user's ratings — over random
 /// users and movies, after a warm-up, one call at a time.
 /// </summary>
-public static class BenchRecommendCommand
+public sealed class BenchRecommendCommand
 {
-    public const string Usage = """
-        bench recommend --model FILE [--samples N] [--n N] [--person-ratings N] [--seed N] [--json OUT]
-          p50 / p99 / max latency of top-N (N = 10), similar movies, fold-in (20 to 100 ratings) and
-          the served picks of a person with --person-ratings ratings (default 6,919): fold-in,
-          exclusion of what they rated, top-N and the "because you rated" reasons, as the app serves them.
-        """;
-
-    public static int Run(CommandArguments args, IReadOnlyList<string> commandLine)
+    public static Command Define(CommandActions actions)
     {
-        string path = args.RequiredText("model");
-        int samples = args.Int("samples", 10, 1_000_000) ?? 2000;
-        int n = args.Int("n", 1, 1000) ?? 10;
-        int seed = args.Int("seed") ?? 1;
-        int personRatings = args.Int("person-ratings", 1, 10_000_000) ?? 6_919;
-        string? jsonPath = args.Text("json");
-        args.RejectUnknown();
+        var model = CliOptions.Text("--model", "The model file.", required: true);
+        var samples = CliOptions.Int("--samples", "Calls timed per question (default 2000; picks: a tenth).", 10, 1_000_000);
+        var n = CliOptions.Int("--n", "Movies per answer (default 10).", 1, 1000);
+        var personRatings = CliOptions.Int("--person-ratings", "Ratings of the person whose served picks are timed (default 6,919).", 1, 10_000_000);
+        var seed = CliOptions.Int("--seed", "Seed of the random users and movies (default 1).");
+        var json = CliOptions.Text("--json", "Also write the figures as JSON to this file.");
+        var command = new Command("recommend",
+            "p50 / p99 / max latency of top-N (N = 10), similar movies, fold-in (20 to 100 ratings) and the served picks of a person with " +
+            "--person-ratings ratings: fold-in, exclusion of what they rated, top-N and the \"because you rated\" reasons, as the app serves them.")
+        {
+            model, samples, n, personRatings, seed, json,
+        };
+        return actions.Bind<BenchRecommendCommand>(command, (bench, args) => bench.Run(args.GetValue(model)!, args.GetValue(samples) ?? 2000,
+            args.GetValue(n) ?? 10, args.GetValue(personRatings) ?? 6_919, args.GetValue(seed) ?? 1, args.GetValue(json),
+            args.Tokens.Select(token => token.Value).ToList()));
+    }
 
+    public int Run(string path, int samples, int n, int personRatings, int seed, string? jsonPath, IReadOnlyList<string> commandLine)
+    {
         var model = ModelFile.Read(path);
         var recommender = new Recommender(model);
         var random = new Random(seed);

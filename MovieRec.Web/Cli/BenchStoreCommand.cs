@@ -1,11 +1,10 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using MovieRec.Core.Import;
 using MovieRec.Core.Ratings;
 using MovieRec.Core.Storage;
 using MovieRec.Core.Storage.Sqlite;
-using Serilog;
-using Serilog.Extensions.Logging;
 
 namespace MovieRec.Web.Cli;
 
@@ -14,27 +13,31 @@ namespace MovieRec.Web.Cli;
 /// a MovieLens dataset, then single rating upserts (each its own transaction with synchronous
 /// FULL, as the app does them) from 1 and from 8 concurrent writers.
 /// </summary>
-public static class BenchStoreCommand
+public sealed class BenchStoreCommand(ILoggerFactory loggers)
 {
-    public const string Usage = """
-        bench store --dataset DIR [--upserts N] [--writers LIST] [--json OUT]
-          Import time of DIR into a fresh SQLite file, then N rating upserts (default 2000) from each
-          writer count in LIST (default 1,8), as upserts per second.
-        """;
-
-    public static async Task<int> RunAsync(CommandArguments args, IReadOnlyList<string> commandLine)
+    public static Command Define(CommandActions actions)
     {
-        string dataset = args.RequiredText("dataset");
-        int upserts = args.Int("upserts", 1, 10_000_000) ?? 2000;
-        string writersText = args.Text("writers") ?? "1,8";
-        string? jsonPath = args.Text("json");
-        args.RejectUnknown();
+        var dataset = CliOptions.Text("--dataset", "The MovieLens folder to import.", required: true);
+        var upserts = CliOptions.Int("--upserts", "Rating upserts per writer count (default 2000).", 1, 10_000_000);
+        var writers = CliOptions.Text("--writers", "Writer counts to try, like 1,8 (the default).");
+        var json = CliOptions.Text("--json", "Also write the figures as JSON to this file.");
+        var command = new Command("store",
+            "Import time of the dataset into a fresh SQLite file, then rating upserts from each writer count, as upserts per second.")
+        {
+            dataset, upserts, writers, json,
+        };
+        return actions.Bind<BenchStoreCommand>(command, (bench, args, _) => bench.RunAsync(args.GetValue(dataset)!, args.GetValue(upserts) ?? 2000,
+            args.GetValue(writers) ?? "1,8", args.GetValue(json), args.Tokens.Select(token => token.Value).ToList()));
+    }
+
+    public async Task<int> RunAsync(string dataset, int upserts, string writersText, string? jsonPath, IReadOnlyList<string> commandLine)
+    {
         int[] writerCounts = ParseWriters(writersText);
 
         string folder = Directory.CreateTempSubdirectory("movierec-bench-store-").FullName;
         try
         {
-            await using var store = await SqliteMovieRecStore.OpenAsync(Path.Combine(folder, "bench.db"), new SerilogLoggerFactory(Log.Logger));
+            await using var store = await SqliteMovieRecStore.OpenAsync(Path.Combine(folder, "bench.db"), loggers);
             var import = await DatasetImporter.ImportAsync(store, dataset);
             Console.WriteLine($"import of {dataset}: {import.Ratings.Added:N0} ratings, {import.Users.Added:N0} users, {import.Movies:N0} movies in {import.Elapsed.TotalSeconds:F2} s");
 

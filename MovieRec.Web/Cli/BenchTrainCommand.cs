@@ -1,10 +1,11 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using MovieRec.Core.Benchmarks;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Import;
 using MovieRec.Core.Ratings;
-using Serilog;
+using MovieRec.Web.Cli.Progress;
 
 namespace MovieRec.Web.Cli;
 
@@ -12,34 +13,42 @@ namespace MovieRec.Web.Cli;
 /// bench train: how fast the trainer is on a real dataset or a synthetic one of any shape —
 /// wall time in all and per iteration, achieved GFLOP/s of the ALS solves, peak working set.
 /// </summary>
-public static class BenchTrainCommand
+public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTrainCommand> logger)
 {
-    public const string Usage = """
-        bench train (--dataset DIR | --synthetic [USERS,MOVIES,RATINGS]) [--model als|full] [--rank N]
-                    [--iterations N] [--threads N] [--output FILE] [--json OUT] [hyper-parameters]
-          --synthetic alone is the MovieLens 32M shape (200,948 users, 87,585 movies, 32,000,204 ratings).
-          --model als (default) times the rating model alone (ALS, no SVD++ term, no ranking model);
-          --model full times everything `train` fits with these options.
-        """;
-
-    public static readonly IReadOnlySet<string> OptionalValues = new HashSet<string> { "synthetic" };
-
-    public static int Run(CommandArguments args, IReadOnlyList<string> commandLine)
+    public static Command Define(CommandActions actions)
     {
-        string? dataset = args.Text("dataset");
-        bool synthetic = args.Has("synthetic");
-        string? shapeText = args.Text("synthetic");
-        string model = args.Text("model") ?? "als";
-        string? output = args.Text("output");
-        string? jsonPath = args.Text("json");
-        var defaults = model switch
+        var dataset = CliOptions.Text("--dataset", "A MovieLens folder to train on.");
+        var synthetic = new Option<string?>("--synthetic")
         {
-            "als" => new TrainerOptions { SvdPlusPlus = false, Ranking = false },
-            "full" => new TrainerOptions(),
-            _ => throw new UsageException($"--model takes als or full, not \"{model}\""),
+            Description = "A synthetic dataset of USERS,MOVIES,RATINGS; alone, the MovieLens 32M shape (200,948 users, 87,585 movies, 32,000,204 ratings).",
+            Arity = ArgumentArity.ZeroOrOne,
         };
-        var options = TrainingArguments.Read(args, defaults);
-        args.RejectUnknown();
+        var model = CliOptions.Text("--model", "als (default): the rating model alone (ALS, no SVD++ term, no ranking model); full: everything train fits.");
+        var output = CliOptions.Text("--output", "Write the trained model to this file.");
+        var json = CliOptions.Text("--json", "Also write the figures as JSON to this file.");
+        var training = new TrainingArguments();
+        var command = new Command("train", "Training speed on a dataset or a synthetic one: wall time, time per iteration, GFLOP/s of the ALS solves, peak working set.")
+        {
+            dataset, synthetic, model, output, json,
+        };
+        training.AddTo(command);
+        return actions.Bind<BenchTrainCommand>(command, (bench, args, _) =>
+        {
+            string modelName = args.GetValue(model) ?? "als";
+            var defaults = modelName switch
+            {
+                "als" => new TrainerOptions { SvdPlusPlus = false, Ranking = false },
+                "full" => new TrainerOptions(),
+                _ => throw new UsageException($"--model takes als or full, not \"{modelName}\""),
+            };
+            return bench.RunAsync(args.GetValue(dataset), args.GetResult(synthetic) is not null, args.GetValue(synthetic), modelName,
+                args.GetValue(output), args.GetValue(json), training.Read(args, defaults), args.Tokens.Select(token => token.Value).ToList());
+        });
+    }
+
+    public async Task<int> RunAsync(string? dataset, bool synthetic, string? shapeText, string model, string? output, string? jsonPath,
+        TrainerOptions options, IReadOnlyList<string> commandLine)
+    {
         if ((dataset is null) == !synthetic) throw new UsageException("give either --dataset DIR or --synthetic [USERS,MOVIES,RATINGS]");
 
         Rating[] ratings = synthetic ? Generate(ParseShape(shapeText)) : MovieLensDataset.Open(dataset!).ReadRatings().ToArray();
@@ -53,9 +62,12 @@ public static class BenchTrainCommand
         ModelTrainer.Train(ratings.AsSpan(0, Math.Min(ratings.Length, 2000)), options with { Iterations = 1, RankingIterations = 1 });
 
         var curve = new List<IterationReport>();
-        var log = TrainingLog.For(options);
         var clock = Stopwatch.StartNew();
-        var trained = ModelTrainer.Train(ratings, options, check, report: line => { curve.Add(line); log(line); });
+        var trained = await progress.RunAsync(board =>
+        {
+            var show = TrainingProgress.On(board, options);
+            return Task.FromResult(ModelTrainer.Train(ratings, options, check, report: line => { curve.Add(line); show(line); }));
+        });
         double total = clock.Elapsed.TotalSeconds;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
@@ -87,7 +99,7 @@ public static class BenchTrainCommand
         if (output is not null)
         {
             ModelFile.Write(trained, output);
-            Log.Information("Wrote the trained model to {Path}", output);
+            logger.LogInformation("Wrote the trained model to {Path}", output);
         }
         return 0;
     }
@@ -104,10 +116,10 @@ public static class BenchTrainCommand
         }
     }
 
-    private static Rating[] Generate(SyntheticShape shape)
+    private Rating[] Generate(SyntheticShape shape)
     {
-        Log.Information("Generating {Ratings:N0} synthetic ratings ({Users:N0} users, {Movies:N0} movies)", shape.Ratings, shape.Users, shape.Movies);
-        var progress = new Progress<double>(share => Log.Information("Generated {Percent:F0} %", share * 100));
-        return SyntheticRatings.Generate(shape, progress: progress);
+        logger.LogInformation("Generating {Ratings:N0} synthetic ratings ({Users:N0} users, {Movies:N0} movies)", shape.Ratings, shape.Users, shape.Movies);
+        var generated = new Progress<double>(share => logger.LogInformation("Generated {Percent:F0} %", share * 100));
+        return SyntheticRatings.Generate(shape, progress: generated);
     }
 }

@@ -1,107 +1,104 @@
+using System.CommandLine;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Import;
 using MovieRec.Core.Storage;
-using Microsoft.Extensions.Configuration;
+using MovieRec.Web.Cli.Progress;
 using MovieRec.Web.Configuration;
-using Serilog;
+using MovieRec.Web.Hosting;
 
 namespace MovieRec.Web.Cli;
 
 /// <summary>
-/// The program's command line: `dotnet run --project MovieRec.Web -- COMMAND [options]`. With no
+/// The program's command line: `dotnet run --project MovieRec.Web -- COMMAND [options]`, parsed by
+/// System.CommandLine (help, suggestions for typos) and run inside the app's own host. With no
 /// command (or only --options, which go to the web host) the program serves the web app instead.
+/// Exit codes: 0 done, 1 a failure of input or files, 2 a usage or settings mistake, 3 the retrain gate refused.
 /// </summary>
 public static class CommandLine
 {
-    public static string Usage => $"""
-        usage: dotnet run --project MovieRec.Web -- COMMAND [options]
-               (no command: serve the web app)
-
-        {TrainCommand.Usage}
-        {EvaluateCommand.Usage}
-        {ImportCommand.Usage}
-        {UsersCommand.Usage}
-        {RetrainCommand.Usage}
-        {StatsCommand.Usage}
-        {BenchStoreCommand.Usage}
-        {BenchTrainCommand.Usage}
-        {BenchRecommendCommand.Usage}
-        the store is chosen by Storage:Provider (sqlite | mongo), Storage:SqlitePath and
-        ConnectionStrings:Mongo in appsettings.json or the environment (Storage__Provider=mongo, ...)
-
-        hyper-parameters (train, evaluate, retrain, bench train):
-        {TrainingArguments.Help}
-        """;
+    public const int UsageExitCode = 2;
 
     /// <summary>True when the arguments name a command rather than configure the web host.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') || args is ["-h"] or ["--help"];
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') || args is ["-h"] or ["--help"] or ["-?"];
 
-    /// <param name="configuration">settings for the store, dataset and model paths; appsettings.json and the environment when null</param>
-    public static async Task<int> RunAsync(string[] args, IConfiguration? configuration = null)
+    public static IServiceCollection AddMovieRecCommands(this IServiceCollection services)
     {
+        services.AddProgressDisplay();
+        services.AddTransient<TrainCommand>();
+        services.AddTransient<EvaluateCommand>();
+        services.AddTransient<ImportCommand>();
+        services.AddTransient<UsersCommand>();
+        services.AddTransient<RetrainCommand>();
+        services.AddTransient<StatsCommand>();
+        services.AddTransient<BenchTrainCommand>();
+        services.AddTransient<BenchRecommendCommand>();
+        services.AddTransient<BenchStoreCommand>();
+        return services;
+    }
+
+    public static RootCommand Define(IServiceProvider services)
+    {
+        var actions = new CommandActions(services);
+        var bench = new Command("bench", "Benchmarks: bench train, bench recommend, bench store.")
+        {
+            BenchTrainCommand.Define(actions), BenchRecommendCommand.Define(actions), BenchStoreCommand.Define(actions),
+        };
+        return new RootCommand(
+            "MovieRec: with no command, serve the web app; with one, run it and exit. The store is chosen by Storage:Provider " +
+            "(sqlite | mongo), Storage:SqlitePath and ConnectionStrings:Mongo in appsettings.json or the environment (Storage__Provider=mongo, ...).")
+        {
+            TrainCommand.Define(actions), EvaluateCommand.Define(actions), ImportCommand.Define(actions), UsersCommand.Define(actions),
+            RetrainCommand.Define(actions), StatsCommand.Define(actions), bench,
+        };
+    }
+
+    /// <param name="overrides">settings added after appsettings.json and the environment (the tests' own)</param>
+    public static async Task<int> RunAsync(string[] args, IConfiguration? overrides = null)
+    {
+        WebApplication host;
         try
         {
-            return await DispatchAsync(args, configuration ?? AppConfiguration.ForCommands());
+            // The command's own arguments are not configuration: the host gets none.
+            host = MovieRecHost.CreateBuilder([], overrides).Build();
+            SettingsRegistration.ValidateNow(host.Services);
         }
-        catch (UsageException error)
+        catch (SettingsException error)
         {
             Console.Error.WriteLine($"error: {error.Message}");
-            Console.Error.WriteLine("run with --help for the commands and their options");
-            return 2;
+            return UsageExitCode;
         }
-        catch (Exception error) when (error is DatasetFormatException or UnrecognizedDatasetException or ModelFileException
-                                          or StoreException or StoreValidationException or InvalidOperationException
-                                          or IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+        await using (host)
         {
-            // Known failures of input and files: a clear message, no stack trace.
-            Log.Error("{Message}", error.Message);
-            Console.Error.WriteLine($"error: {error.Message}");
-            return 1;
+            var parsed = Define(host.Services).Parse(args);
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            if (parsed.Errors.Count > 0)
+            {
+                // System.CommandLine prints the errors and "did you mean" suggestions; the exit code is ours.
+                // Everything about a mistake goes to standard error; standard output is for reports.
+                if (parsed.Action is System.CommandLine.Invocation.ParseErrorAction errors) errors.ShowHelp = false;
+                await parsed.InvokeAsync(new InvocationConfiguration { Output = Console.Error, Error = Console.Error });
+                Console.Error.WriteLine("run with --help for the commands and their options");
+                return UsageExitCode;
+            }
+            try
+            {
+                return await parsed.InvokeAsync(invocation);
+            }
+            catch (UsageException error)
+            {
+                Console.Error.WriteLine($"error: {error.Message}");
+                Console.Error.WriteLine("run with --help for the commands and their options");
+                return UsageExitCode;
+            }
+            catch (Exception error) when (error is DatasetFormatException or UnrecognizedDatasetException or ModelFileException
+                                              or StoreException or StoreValidationException or InvalidOperationException
+                                              or IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+            {
+                // Known failures of input and files: a clear message, no stack trace.
+                host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MovieRec.Web.Cli").LogError("{Message}", error.Message);
+                Console.Error.WriteLine($"error: {error.Message}");
+                return 1;
+            }
         }
     }
-
-    private static async Task<int> DispatchAsync(string[] args, IConfiguration configuration)
-    {
-        switch (args)
-        {
-            case ["__store-writer", .. var rest]:
-                // Hidden: the child process of the storage crash test.
-                return await StoreWriterCommand.RunAsync(rest);
-            case ["help" or "--help" or "-h", ..]:
-                Console.WriteLine(Usage);
-                return 0;
-            case ["train", .. var rest]:
-                return TrainCommand.Run(new CommandArguments(rest, With(TrainingArguments.Switches, "skip-bad-lines")));
-            case ["evaluate", .. var rest]:
-                return EvaluateCommand.Run(new CommandArguments(rest, With(TrainingArguments.Switches, "skip-bad-lines", "known-profiles")), args);
-            case ["import", .. var rest]:
-                return await ImportCommand.RunAsync(new CommandArguments(rest, Switches("skip-bad-lines")), configuration);
-            case ["users", "set-password", .. var rest]:
-                return await UsersCommand.SetPasswordAsync(rest, configuration);
-            case ["users", "grant-admin", .. var rest]:
-                return await UsersCommand.GrantAdminAsync(rest, configuration);
-            case ["users", ..]:
-                throw new UsageException("users takes set-password USER or grant-admin USER");
-            case ["retrain", .. var rest]:
-                return await RetrainCommand.RunAsync(new CommandArguments(rest, With(TrainingArguments.Switches, "db-only", "force", "csv-users-are-dataset-users")), configuration);
-            case ["stats", "reconcile", .. var rest]:
-                return await StatsCommand.ReconcileAsync(new CommandArguments(rest), configuration);
-            case ["stats", ..]:
-                throw new UsageException("stats takes reconcile");
-            case ["bench", "store", .. var rest]:
-                return await BenchStoreCommand.RunAsync(new CommandArguments(rest), args);
-            case ["bench", "train", .. var rest]:
-                return BenchTrainCommand.Run(new CommandArguments(rest, TrainingArguments.Switches, BenchTrainCommand.OptionalValues), args);
-            case ["bench", "recommend", .. var rest]:
-                return BenchRecommendCommand.Run(new CommandArguments(rest), args);
-            case ["bench", ..]:
-                throw new UsageException("bench takes train, recommend or store");
-            default:
-                throw new UsageException($"unknown command \"{args[0]}\"");
-        }
-    }
-
-    private static HashSet<string> With(IReadOnlySet<string> switches, params string[] more) => [.. switches, .. more];
-
-    private static HashSet<string> Switches(params string[] names) => [.. names];
 }

@@ -1,20 +1,20 @@
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Import;
 using MovieRec.Core.Ratings;
-using Serilog;
+using MovieRec.Web.Cli.Progress;
 
 namespace MovieRec.Web.Cli;
 
 /// <summary>
 /// Reads the rating and movie files the commands are pointed at: one file in any format the
 /// importers recognise, or a whole MovieLens folder. Bad lines stop the command with the file and
-/// line, unless --skip-bad-lines asks to count and pass over them.
+/// line, unless --skip-bad-lines asks to count and pass over them. Reading shows on the command's progress board.
 /// </summary>
-public static class DataFiles
+public sealed class DataFiles(IProgressBoard board, ILogger logger)
 {
-    public static (Rating[] Ratings, RatingScale Scale) ReadRatings(string path, bool skipBadLines)
+    public (Rating[] Ratings, RatingScale Scale) ReadRatings(string path, bool skipBadLines)
     {
-        var options = new ImportOptions { SkipBadLines = skipBadLines, Progress = new ImportProgressLog() };
+        var options = new ImportOptions { SkipBadLines = skipBadLines, Progress = new ImportProgressBoard(board) };
         var report = new ImportReport();
         Rating[] ratings;
         RatingScale scale;
@@ -32,11 +32,11 @@ public static class DataFiles
             ratings = RatingFileReader.Read(path, scale, options, report).ToArray();
         }
         LogSkipped(report, path);
-        Log.Information("Read {Ratings} ratings from {Path} (scale {Min} to {Max})", ratings.Length, path, scale.Min, scale.Max);
+        logger.LogInformation("Read {Ratings} ratings from {Path} (scale {Min} to {Max})", ratings.Length, path, scale.Min, scale.Max);
         return (ratings, scale);
     }
 
-    public static Movie[] ReadMovies(string path, bool skipBadLines)
+    public Movie[] ReadMovies(string path, bool skipBadLines)
     {
         var options = new ImportOptions { SkipBadLines = skipBadLines };
         var report = new ImportReport();
@@ -53,7 +53,7 @@ public static class DataFiles
             movies = MovieFileReader.Read(path, options, report).ToArray();
         }
         LogSkipped(report, path);
-        Log.Information("Read {Movies} movies from {Path}", movies.Length, path);
+        logger.LogInformation("Read {Movies} movies from {Path}", movies.Length, path);
         return movies;
     }
 
@@ -62,10 +62,9 @@ public static class DataFiles
         if (!File.Exists(path)) throw new UsageException($"no such file or folder: {path}");
     }
 
-    private static void LogSkipped(ImportReport report, string path)
+    private void LogSkipped(ImportReport report, string path)
     {
         if (report.SkippedLines == 0) return;
-        Log.Warning("Skipped {Count} bad lines in {Path}; the first: {Messages}", report.SkippedLines, path, report.FirstMessages);
+        logger.LogWarning("Skipped {Count} bad lines in {Path}; the first: {Messages}", report.SkippedLines, path, report.FirstMessages);
     }
-
 }

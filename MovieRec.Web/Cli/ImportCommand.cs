@@ -1,30 +1,33 @@
-using Microsoft.Extensions.Configuration;
+using System.CommandLine;
 using MovieRec.Core.Import;
-using Serilog;
+using MovieRec.Core.Storage;
+using MovieRec.Web.Cli.Progress;
 
 namespace MovieRec.Web.Cli;
 
 /// <summary>import: a MovieLens dataset into the configured store, idempotently.</summary>
-public static class ImportCommand
+public sealed class ImportCommand(IMovieRecStore store, IProgressDisplay progress, ILogger<ImportCommand> logger)
 {
-    public const string Usage = """
-        import --dataset DIR [--skip-bad-lines]
-          Imports a MovieLens dataset (any format the importers read) into the configured store.
-          Importing twice stores nothing twice. Dataset users get accounts that cannot log in until
-          an administrator sets a password (users set-password); there is never a default password.
-        """;
-
-    public static async Task<int> RunAsync(CommandArguments args, IConfiguration configuration)
+    public static Command Define(CommandActions actions)
     {
-        string dataset = args.RequiredText("dataset");
-        bool skipBadLines = args.Bool("skip-bad-lines") ?? false;
-        args.RejectUnknown();
-        if (!Directory.Exists(dataset)) throw new UsageException($"no such folder: {dataset}");
+        var dataset = CliOptions.Text("--dataset", "The MovieLens folder (any format the importers read).", required: true);
+        var skipBadLines = CliOptions.Flag("--skip-bad-lines", "Count and pass over bad lines instead of stopping at the first.");
+        var command = new Command("import",
+            "Imports a MovieLens dataset into the configured store. Importing twice stores nothing twice. Dataset users get accounts " +
+            "that cannot log in until an administrator sets a password (users set-password); there is never a default password.")
+        {
+            dataset, skipBadLines,
+        };
+        return actions.Bind<ImportCommand>(command, (import, args, cancellationToken) =>
+            import.RunAsync(args.GetValue(dataset)!, args.GetValue(skipBadLines), cancellationToken));
+    }
 
-        await using var store = await StoreAccess.OpenAsync(configuration);
-        var options = new ImportOptions { SkipBadLines = skipBadLines, Progress = new ImportProgressLog() };
-        var result = await DatasetImporter.ImportAsync(store, dataset, options);
-        Log.Information("Imported {Format} from {Dataset} in {Seconds:F2} s", result.Format, dataset, result.Elapsed.TotalSeconds);
+    public async Task<int> RunAsync(string dataset, bool skipBadLines, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(dataset)) throw new UsageException($"no such folder: {dataset}");
+        var result = await progress.RunAsync(board => DatasetImporter.ImportAsync(store, dataset,
+            new ImportOptions { SkipBadLines = skipBadLines, Progress = new ImportProgressBoard(board) }, cancellationToken));
+        logger.LogInformation("Imported {Format} from {Dataset} in {Seconds:F2} s", result.Format, dataset, result.Elapsed.TotalSeconds);
         Console.WriteLine($"movies:  {result.Movies:N0} written");
         Console.WriteLine($"users:   {result.Users.Added:N0} added, {result.Users.AlreadyPresent:N0} already there");
         Console.WriteLine($"ratings: {result.Ratings.Added:N0} added, {result.Ratings.AlreadyPresent:N0} already there");

@@ -1,50 +1,58 @@
+using System.CommandLine;
 using System.Diagnostics;
+using MovieRec.Core.Catalog;
 using MovieRec.Core.Engine;
-using Serilog;
+using MovieRec.Core.Ratings;
+using MovieRec.Web.Cli.Progress;
 
 namespace MovieRec.Web.Cli;
 
 /// <summary>train: ratings file in, model file out, no store involved.</summary>
-public static class TrainCommand
+public sealed class TrainCommand(IProgressDisplay progress, ILogger<TrainCommand> logger)
 {
-    public const string Usage = """
-        train --ratings PATH --movies PATH --output FILE [--validation FILE] [--skip-bad-lines] [hyper-parameters]
-          Trains the default model (or the one the options describe) from a ratings file or MovieLens
-          folder and writes it to FILE atomically. --validation reports a held-out RMSE per iteration.
-        """;
-
-    public static int Run(CommandArguments args)
+    public static Command Define(CommandActions actions)
     {
-        string ratingsPath = args.RequiredText("ratings");
-        string moviesPath = args.RequiredText("movies");
-        string output = args.RequiredText("output");
-        string? validationPath = args.Text("validation");
-        bool skipBadLines = args.Bool("skip-bad-lines") ?? false;
-        var options = TrainingArguments.Read(args);
-        args.RejectUnknown();
-
-        var (ratings, scale) = DataFiles.ReadRatings(ratingsPath, skipBadLines);
-        var movies = DataFiles.ReadMovies(moviesPath, skipBadLines);
-        WarnAboutUnlistedMovies(ratings, movies);
-        var validation = validationPath is null ? null : DataFiles.ReadRatings(validationPath, skipBadLines).Ratings;
-
-        var clock = Stopwatch.StartNew();
-        var model = ModelTrainer.Train(ratings, options, validation, TrainingLog.For(options), scale: scale);
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        ModelFile.Write(model, output);
-        var info = ModelFile.ReadInfo(output);
-        Log.Information("Wrote {Path} ({Bytes} bytes, SHA-256 {Checksum}): {Users} users, {Movies} movies, {Ratings} ratings, trained in {Seconds:F2} s, held-out RMSE {HeldOutRmse}",
-            output, info.SizeBytes, info.Checksum, model.Users.Count, model.Items.Count, model.Facts.RatingCount, seconds,
-            model.Facts.HeldOutRmse?.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) ?? "not measured");
-        return 0;
+        var ratings = CliOptions.Text("--ratings", "A ratings file in any format the importers read, or a MovieLens folder.", required: true);
+        var movies = CliOptions.Text("--movies", "The movies file (or folder) the ratings refer to.", required: true);
+        var output = CliOptions.Text("--output", "The model file to write (atomically).", required: true);
+        var validation = CliOptions.Text("--validation", "A ratings file to report a held-out RMSE on after each iteration.");
+        var skipBadLines = CliOptions.Flag("--skip-bad-lines", "Count and pass over bad lines instead of stopping at the first.");
+        var training = new TrainingArguments();
+        var command = new Command("train", "Trains the default model (or the one the options describe) from a ratings file or MovieLens folder and writes it atomically.")
+        {
+            ratings, movies, output, validation, skipBadLines,
+        };
+        training.AddTo(command);
+        return actions.Bind<TrainCommand>(command, (train, args, _) => train.RunAsync(
+            args.GetValue(ratings)!, args.GetValue(movies)!, args.GetValue(output)!, args.GetValue(validation), args.GetValue(skipBadLines), training.Read(args)));
     }
 
-    private static void WarnAboutUnlistedMovies(IReadOnlyList<Core.Ratings.Rating> ratings, IReadOnlyList<Core.Catalog.Movie> movies)
+    public Task<int> RunAsync(string ratingsPath, string moviesPath, string output, string? validationPath, bool skipBadLines, TrainerOptions options) =>
+        progress.RunAsync(board =>
+        {
+            var files = new DataFiles(board, logger);
+            var (ratings, scale) = files.ReadRatings(ratingsPath, skipBadLines);
+            var movies = files.ReadMovies(moviesPath, skipBadLines);
+            WarnAboutUnlistedMovies(ratings, movies);
+            var validation = validationPath is null ? null : files.ReadRatings(validationPath, skipBadLines).Ratings;
+
+            var clock = Stopwatch.StartNew();
+            var model = ModelTrainer.Train(ratings, options, validation, TrainingProgress.On(board, options), scale: scale);
+            double seconds = clock.Elapsed.TotalSeconds;
+
+            ModelFile.Write(model, output);
+            var info = ModelFile.ReadInfo(output);
+            logger.LogInformation("Wrote {Path} ({Bytes} bytes, SHA-256 {Checksum}): {Users} users, {Movies} movies, {Ratings} ratings, trained in {Seconds:F2} s, held-out RMSE {HeldOutRmse}",
+                output, info.SizeBytes, info.Checksum, model.Users.Count, model.Items.Count, model.Facts.RatingCount, seconds,
+                model.Facts.HeldOutRmse?.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) ?? "not measured");
+            return Task.FromResult(0);
+        });
+
+    private void WarnAboutUnlistedMovies(IReadOnlyList<Rating> ratings, IReadOnlyList<Movie> movies)
     {
         var listed = movies.Select(m => m.MovieId).ToHashSet();
         int unlisted = ratings.Select(r => r.MovieId).Distinct().Count(id => !listed.Contains(id));
         if (unlisted > 0)
-            Log.Warning("{Count} rated movies are not in the movies file; the model still learns them", unlisted);
+            logger.LogWarning("{Count} rated movies are not in the movies file; the model still learns them", unlisted);
     }
 }

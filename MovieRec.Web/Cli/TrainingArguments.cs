@@ -1,57 +1,69 @@
+using System.CommandLine;
 using MovieRec.Core.Engine;
 
 namespace MovieRec.Web.Cli;
 
-/// <summary>The hyper-parameter options every training command shares, mapped onto <see cref="TrainerOptions"/>.</summary>
-public static class TrainingArguments
+/// <summary>
+/// The hyper-parameter options every training command shares (train, evaluate, retrain, bench
+/// train), mapped onto <see cref="TrainerOptions"/>. One instance per command, since an option
+/// belongs to the command it is added to.
+/// </summary>
+public sealed class TrainingArguments
 {
-    /// <summary>Options that take no value.</summary>
-    public static readonly IReadOnlySet<string> Switches = new HashSet<string> { "original" };
+    private readonly Option<bool> _original = CliOptions.Flag("--original",
+        "Start from the original design (rank 20, lambda 0.1 unweighted, bias shrinkage 10 from mu, 20 iterations, no SVD++, no ranking model).");
+    private readonly Option<int?> _rank = CliOptions.Int("--rank", "Factors of the rating model.", 1, 1024);
+    private readonly Option<double?> _lambda = CliOptions.Number("--lambda", "Ridge of the factor solves.");
+    private readonly Option<bool?> _weightedLambda = CliOptions.Bool("--weighted-lambda", "lambda * n_u / lambda * n_i (true) or plain lambda (false).");
+    private readonly Option<string> _biasMode = CliOptions.Text("--bias-mode", "sequential (b_u from r - mu - b_i) or from-mu.");
+    private readonly Option<double?> _biasLambda = CliOptions.Number("--bias-lambda", "Shrinkage of both biases.");
+    private readonly Option<double?> _itemBiasLambda = CliOptions.Number("--item-bias-lambda", "Shrinkage of the item bias.");
+    private readonly Option<double?> _userBiasLambda = CliOptions.Number("--user-bias-lambda", "Shrinkage of the user bias.");
+    private readonly Option<int?> _iterations = CliOptions.Int("--iterations", "ALS iterations of the rating model.", 1, 1000);
+    private readonly Option<bool?> _svdpp = CliOptions.Bool("--svdpp", "Fit the SVD++ term.");
+    private readonly Option<double?> _lambdaY = CliOptions.Number("--lambda-y", "Ridge of the SVD++ y factors.");
+    private readonly Option<bool?> _ranking = CliOptions.Bool("--ranking", "Fit the implicit-feedback ranking model for picks.");
+    private readonly Option<int?> _rankingRank = CliOptions.Int("--ranking-rank", "Factors of the ranking model.", 1, 1024);
+    private readonly Option<double?> _rankingLambda = CliOptions.Number("--ranking-lambda", "Ridge of the ranking model.");
+    private readonly Option<double?> _rankingAlpha = CliOptions.Number("--ranking-alpha", "Confidence slope of the ranking model: c = 1 + alpha r.");
+    private readonly Option<int?> _rankingIterations = CliOptions.Int("--ranking-iterations", "Iterations of the ranking model.", 1, 1000);
+    private readonly Option<int?> _rankingCgSteps = CliOptions.Int("--ranking-cg-steps", "Conjugate-gradient steps per row of the ranking model (0 = exact solves).", 0, 1024);
+    private readonly Option<double?> _rankingWeight = CliOptions.Number("--ranking-weight", "Weight of the predicted rating in the pick score.");
+    private readonly Option<int?> _seed = CliOptions.Int("--seed", "Seed of the random starting factors.");
+    private readonly Option<int?> _threads = CliOptions.Int("--threads", "Worker threads (0 = one per core).", 0, 256);
 
-    public const string Help = """
-          --original                 start from the original design (rank 20, lambda 0.1 unweighted,
-                                     bias shrinkage 10 from mu, 20 iterations, no SVD++, no ranking model)
-          --rank N                   factors of the rating model
-          --lambda X                 ridge of the factor solves
-          --weighted-lambda BOOL     lambda * n_u / lambda * n_i (true) or plain lambda (false)
-          --bias-mode MODE           sequential (b_u from r - mu - b_i) or from-mu
-          --bias-lambda X            shrinkage of both biases
-          --item-bias-lambda X       shrinkage of the item bias
-          --user-bias-lambda X       shrinkage of the user bias
-          --iterations N             ALS iterations of the rating model
-          --svdpp BOOL               fit the SVD++ term
-          --lambda-y X               ridge of the SVD++ y factors
-          --ranking BOOL             fit the implicit-feedback ranking model for picks
-          --ranking-rank N, --ranking-lambda X, --ranking-alpha X, --ranking-iterations N
-          --ranking-cg-steps N       conjugate-gradient steps per row of the ranking model (0 = exact solves)
-          --ranking-weight X         weight of the predicted rating in the pick score
-          --seed N                   seed of the random starting factors
-          --threads N                worker threads (0 = one per core)
-        """;
-
-    public static TrainerOptions Read(CommandArguments args, TrainerOptions? defaults = null)
+    public void AddTo(Command command)
     {
-        var o = args.Has("original") ? TrainerOptions.OriginalDesign : defaults ?? new TrainerOptions();
-        _ = args.Bool("original");
-        if (args.Int("rank", 1, 1024) is { } rank) o = o with { Rank = rank };
-        if (args.Double("lambda") is { } lambda) o = o with { Lambda = lambda };
-        if (args.Bool("weighted-lambda") is { } weighted) o = o with { WeightedLambda = weighted };
-        if (args.Text("bias-mode") is { } mode) o = o with { BiasMode = ParseBiasMode(mode) };
-        if (args.Double("bias-lambda") is { } biasLambda) o = o with { ItemBiasShrinkage = biasLambda, UserBiasShrinkage = biasLambda };
-        if (args.Double("item-bias-lambda") is { } itemBias) o = o with { ItemBiasShrinkage = itemBias };
-        if (args.Double("user-bias-lambda") is { } userBias) o = o with { UserBiasShrinkage = userBias };
-        if (args.Int("iterations", 1, 1000) is { } iterations) o = o with { Iterations = iterations };
-        if (args.Bool("svdpp") is { } svdpp) o = o with { SvdPlusPlus = svdpp };
-        if (args.Double("lambda-y") is { } lambdaY) o = o with { LambdaY = lambdaY };
-        if (args.Bool("ranking") is { } ranking) o = o with { Ranking = ranking };
-        if (args.Int("ranking-rank", 1, 1024) is { } rankingRank) o = o with { RankingRank = rankingRank };
-        if (args.Double("ranking-lambda") is { } rankingLambda) o = o with { RankingLambda = rankingLambda };
-        if (args.Double("ranking-alpha") is { } alpha) o = o with { RankingAlpha = alpha };
-        if (args.Int("ranking-iterations", 1, 1000) is { } rankingIterations) o = o with { RankingIterations = rankingIterations };
-        if (args.Int("ranking-cg-steps", 0, 1024) is { } cgSteps) o = o with { RankingConjugateGradientSteps = cgSteps };
-        if (args.Double("ranking-weight") is { } weight) o = o with { RankingRatingWeight = weight };
-        if (args.Int("seed") is { } seed) o = o with { Seed = seed };
-        if (args.Int("threads", 0, 256) is { } threads) o = o with { Threads = threads };
+        foreach (Option option in new Option[]
+                 {
+                     _original, _rank, _lambda, _weightedLambda, _biasMode, _biasLambda, _itemBiasLambda, _userBiasLambda, _iterations,
+                     _svdpp, _lambdaY, _ranking, _rankingRank, _rankingLambda, _rankingAlpha, _rankingIterations, _rankingCgSteps, _rankingWeight, _seed, _threads,
+                 })
+            command.Options.Add(option);
+    }
+
+    public TrainerOptions Read(ParseResult args, TrainerOptions? defaults = null)
+    {
+        var o = args.GetValue(_original) ? TrainerOptions.OriginalDesign : defaults ?? new TrainerOptions();
+        if (args.GetValue(_rank) is { } rank) o = o with { Rank = rank };
+        if (args.GetValue(_lambda) is { } lambda) o = o with { Lambda = lambda };
+        if (args.GetValue(_weightedLambda) is { } weighted) o = o with { WeightedLambda = weighted };
+        if (args.GetValue(_biasMode) is { } mode) o = o with { BiasMode = ParseBiasMode(mode) };
+        if (args.GetValue(_biasLambda) is { } biasLambda) o = o with { ItemBiasShrinkage = biasLambda, UserBiasShrinkage = biasLambda };
+        if (args.GetValue(_itemBiasLambda) is { } itemBias) o = o with { ItemBiasShrinkage = itemBias };
+        if (args.GetValue(_userBiasLambda) is { } userBias) o = o with { UserBiasShrinkage = userBias };
+        if (args.GetValue(_iterations) is { } iterations) o = o with { Iterations = iterations };
+        if (args.GetValue(_svdpp) is { } svdpp) o = o with { SvdPlusPlus = svdpp };
+        if (args.GetValue(_lambdaY) is { } lambdaY) o = o with { LambdaY = lambdaY };
+        if (args.GetValue(_ranking) is { } ranking) o = o with { Ranking = ranking };
+        if (args.GetValue(_rankingRank) is { } rankingRank) o = o with { RankingRank = rankingRank };
+        if (args.GetValue(_rankingLambda) is { } rankingLambda) o = o with { RankingLambda = rankingLambda };
+        if (args.GetValue(_rankingAlpha) is { } alpha) o = o with { RankingAlpha = alpha };
+        if (args.GetValue(_rankingIterations) is { } rankingIterations) o = o with { RankingIterations = rankingIterations };
+        if (args.GetValue(_rankingCgSteps) is { } cgSteps) o = o with { RankingConjugateGradientSteps = cgSteps };
+        if (args.GetValue(_rankingWeight) is { } weight) o = o with { RankingRatingWeight = weight };
+        if (args.GetValue(_seed) is { } seed) o = o with { Seed = seed };
+        if (args.GetValue(_threads) is { } threads) o = o with { Threads = threads };
         var problems = TrainerOptionsValidator.Problems(o);
         if (problems.Count > 0) throw new UsageException(string.Join("; ", problems));
         return o;

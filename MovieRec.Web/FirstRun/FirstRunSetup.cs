@@ -1,5 +1,7 @@
 using MovieRec.Core.Import;
 using MovieRec.Core.Storage;
+using Microsoft.Extensions.Options;
+using MovieRec.Web.Caching;
 using MovieRec.Web.Configuration;
 
 namespace MovieRec.Web.FirstRun;
@@ -9,7 +11,7 @@ namespace MovieRec.Web.FirstRun;
 /// MovieLens folder at Data:DatasetPath, which is downloaded first when it is missing. A store that
 /// already holds movies is left alone, so a second start does no work here.
 /// </summary>
-public sealed class FirstRunSetup(IMovieRecStore store, IConfiguration configuration, DatasetDownloader downloader, ILogger<FirstRunSetup> logger)
+public sealed class FirstRunSetup(IMovieRecStore store, IOptions<DataSettings> data, DatasetDownloader downloader, MovieRecCache cache, ILogger<FirstRunSetup> logger)
 {
     public async Task PrepareAsync(CancellationToken cancellationToken = default)
     {
@@ -27,7 +29,7 @@ public sealed class FirstRunSetup(IMovieRecStore store, IConfiguration configura
         // An unfinished import is finished from the folder it began with, when that is still there.
         string datasetPath = lastImport is { IsComplete: false } && Directory.Exists(lastImport.Dataset)
             ? lastImport.Dataset
-            : Path.GetFullPath(AppConfiguration.DatasetPath(configuration));
+            : Path.GetFullPath(data.Value.DatasetPath);
         if (!Directory.Exists(datasetPath))
         {
             logger.LogInformation("The store is empty and there is no dataset at {DatasetPath} (setting Data:DatasetPath)", datasetPath);
@@ -44,6 +46,7 @@ public sealed class FirstRunSetup(IMovieRecStore store, IConfiguration configura
         {
             throw new FirstRunException($"The dataset at {datasetPath} (setting Data:DatasetPath) could not be imported: {error.Message}", error);
         }
+        cache.CatalogueChanged();
         logger.LogInformation("Imported {Movies} movies, {Users} users and {Ratings} ratings in {Seconds:F1} s",
             result.Movies, result.Users.Added, result.Ratings.Added, result.Elapsed.TotalSeconds);
     }

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Api;
+using Microsoft.Extensions.Options;
+using MovieRec.Web.Caching;
 using MovieRec.Web.Configuration;
 using MovieRec.Web.FirstRun;
 using MovieRec.Web.Models;
+using MovieRec.Web.Ratings;
 using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Web.Hosting;
@@ -22,8 +25,10 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton<IMovieRecStore>(provider =>
         {
-            var options = AppConfiguration.Storage(provider.GetRequiredService<IConfiguration>());
+            var options = provider.GetRequiredService<IOptions<StorageSettings>>().Value.ToStoreOptions();
             var loggers = provider.GetRequiredService<ILoggerFactory>();
+            loggers.CreateLogger("MovieRec.Web.Storage").LogInformation("Opening the {Provider} store{Where}", options.Provider,
+                options.Provider == StorageOptions.SqliteProvider ? $" at {options.SqlitePath}" : "");
             // Startup has no synchronisation context, so waiting here cannot deadlock.
             return MovieRecStoreFactory.OpenAsync(options, loggers).GetAwaiter().GetResult();
         });
@@ -38,15 +43,17 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ModelHolder>();
-        services.AddSingleton<ModelSettings>(provider => ModelSettings.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => ModelSettings.From(provider.GetRequiredService<IOptions<ModelOptions>>().Value));
         services.AddOptions<ModelLoadingOptions>().BindConfiguration(ModelLoadingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelReloader>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelReloader>());
         services.AddSingleton<InitialTraining>();
         services.AddScoped<PersonalPicks>();
         services.AddSingleton<PopularMovies>();
+        services.AddSingleton<MovieRecCache>();
         services.AddSingleton<MovieDetailsCache>();
         services.AddScoped<SimilarMovies>();
+        services.AddScoped<RatingWriter>();
         return services;
     }
 

@@ -1,5 +1,7 @@
 using MovieRec.Core.Retraining;
+using System.Diagnostics;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Metrics;
 
 namespace MovieRec.Web.Models;
 
@@ -8,7 +10,7 @@ namespace MovieRec.Web.Models;
 /// install gets personal picks without anyone running a command. The file is written atomically by
 /// the retrainer; loading it is the reloader's job, like any other new file.
 /// </summary>
-public sealed class InitialTraining(IMovieRecStore store, ModelSettings settings, ModelHolder holder, ILogger<InitialTraining> logger)
+public sealed class InitialTraining(IMovieRecStore store, ModelSettings settings, ModelHolder holder, MovieRecMetrics metrics, ILogger<InitialTraining> logger)
 {
     /// <summary>Trains and writes the model file; returns whether a file was written.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
@@ -18,8 +20,10 @@ public sealed class InitialTraining(IMovieRecStore store, ModelSettings settings
         try
         {
             var request = new RetrainRequest(CsvPath: null, settings.Path, settings.TrainingOptions);
+            long started = Stopwatch.GetTimestamp();
             // The trainer is CPU-bound and synchronous inside: keep it off the request threads.
             var result = await Task.Run(() => Retrainer.RunAsync(store, request, cancellationToken: cancellationToken), cancellationToken);
+            metrics.Retrain(Stopwatch.GetElapsedTime(started), result.Written);
             if (!result.Written)
             {
                 holder.SetTraining(new TrainingStatus(TrainingState.Failed, $"The trained model was refused: {result.Verdict.Reason}."));

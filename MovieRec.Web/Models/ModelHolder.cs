@@ -17,10 +17,14 @@ public sealed class ModelHolder
 
     public TrainingStatus Training => _training;
 
+    /// <summary>Raised after a new model is swapped in, for what was computed from the old one (cached lists).</summary>
+    public event Action<ActiveModel>? Swapped;
+
     internal void Activate(ActiveModel model, ReloadOutcome outcome)
     {
         _current = model;
         _lastReload = outcome;
+        Swapped?.Invoke(model);
     }
 
     internal void RecordRefusal(ReloadOutcome outcome) => _lastReload = outcome;

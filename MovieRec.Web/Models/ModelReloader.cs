@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Engine.Scoring;
+using MovieRec.Web.Metrics;
 
 namespace MovieRec.Web.Models;
 
@@ -15,7 +16,7 @@ namespace MovieRec.Web.Models;
 /// </summary>
 public sealed class ModelReloader(
     ModelHolder holder, ModelSettings settings, InitialTraining training, IOptions<ModelLoadingOptions> loading, TimeProvider time,
-    ILogger<ModelReloader> logger)
+    MovieRecMetrics metrics, ILogger<ModelReloader> logger)
     : BackgroundService
 {
     // One load at a time: the watcher, the timer and the admin API may all ask at once.
@@ -81,6 +82,7 @@ public sealed class ModelReloader(
             var outcome = new ReloadOutcome(time.GetUtcNow(), trigger, true,
                 $"Loaded {info.ItemCount} movies, {info.UserCount} users, rank {info.Rank}.", info.Checksum);
             holder.Activate(active, outcome);
+            metrics.Reload(succeeded: true, trigger);
             _lastRefused = null;
             logger.LogInformation("Model loaded from {ModelPath} ({Trigger}): checksum {Checksum}, {Movies} movies, {Users} users",
                 settings.Path, trigger, info.Checksum, info.ItemCount, info.UserCount);
@@ -117,6 +119,7 @@ public sealed class ModelReloader(
         _lastRefused = stamp;
         var outcome = new ReloadOutcome(time.GetUtcNow(), trigger, false, message, checksum);
         holder.RecordRefusal(outcome);
+        metrics.Reload(succeeded: false, trigger);
         return outcome;
     }
 

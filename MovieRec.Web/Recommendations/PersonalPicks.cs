@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Metrics;
 using MovieRec.Web.Models;
 
 namespace MovieRec.Web.Recommendations;
@@ -13,7 +15,7 @@ public sealed record Pick(Movie Movie, double PredictedRating, Movie? BecauseYou
 /// store and handed to the served recommender (Core/Recommending), which folds them in, excludes
 /// what they rated and ranks; this class only fetches the movie records for the page.
 /// </summary>
-public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails)
+public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics)
 {
     public const int MaxCount = 100;
 
@@ -22,22 +24,28 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
     {
         var active = holder.Current;
         if (active is null) return null;
+        long started = Stopwatch.GetTimestamp();
         var ratings = await RatingsAsync(userId, cancellationToken);
         if (ratings.Count == 0) return null;
 
-        var picks = active.Served.Picks(ratings, Exclusions.None, n);
+        long foldInStarted = Stopwatch.GetTimestamp();
+        var profile = active.Served.Profile(ratings);
+        metrics.FoldIn(Stopwatch.GetElapsedTime(foldInStarted));
+        var picks = active.Served.Picks(profile, ratings, Exclusions.None, n);
         var movies = await movieDetails.GetManyAsync(
             picks.Select(p => p.MovieId).Concat(picks.Where(p => p.BecauseYouRated is not null).Select(p => p.BecauseYouRated!.Value)),
             cancellationToken);
 
         // A movie the model knows but the store lost (a hand edit) is skipped rather than shown blank.
-        return picks
+        var shown = picks
             .Where(p => movies.ContainsKey(p.MovieId))
             .Select(p => new Pick(
                 movies[p.MovieId],
                 Math.Round(p.PredictedRating, 2),
                 p.BecauseYouRated is { } because ? movies.GetValueOrDefault(because) : null))
             .ToList();
+        metrics.Picks(Stopwatch.GetElapsedTime(started));
+        return shown;
     }
 
     /// <summary>The person's current ratings as the served recommender takes them.</summary>

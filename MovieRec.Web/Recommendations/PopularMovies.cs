@@ -1,5 +1,6 @@
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Caching;
 
 namespace MovieRec.Web.Recommendations;
 
@@ -9,20 +10,21 @@ public sealed record PopularMovie(Movie Movie, int RatingCount, double DampedMea
 /// <summary>
 /// The cold-start view, read from the store's live statistics rather than the model, so it works
 /// before the first model exists and counts ratings made since training.
-/// The lists are kept for <see cref="FreshFor"/>: every anonymous visit to the home page asks for
-/// them, each asks the store for a dozen sorted queries with a global mean, and popularity does
-/// not change noticeably in half a minute. One instance for the app.
+/// The lists are kept in <see cref="MovieRecCache"/> for Cache:PopularSeconds (default 30 s): every
+/// anonymous visit to the home page asks for them, each asks the store for a dozen sorted queries
+/// with a global mean, and popularity does not change noticeably in half a minute.
 /// </summary>
-public sealed class PopularMovies(IMovieRecStore store, TimeProvider clock)
+public sealed class PopularMovies(IMovieRecStore store, MovieRecCache cache)
 {
-    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
-
     /// <summary>How many movies of each list are kept; larger requests go to the store.</summary>
     private const int CachedDepth = 100;
 
-    private sealed record Lists(DateTimeOffset ReadAt, IReadOnlyList<PopularMovie> MostRated, IReadOnlyList<IReadOnlyList<PopularMovie>> ByGenre);
+    private sealed record Lists(IReadOnlyList<PopularMovie> MostRated, IReadOnlyList<IReadOnlyList<PopularMovie>> ByGenre);
 
-    private volatile Lists? _lists;
+    private sealed record Key
+    {
+        public static readonly Key Instance = new();
+    }
 
     /// <summary>Genres that most people have opinions on, asked about first; any others follow.</summary>
     private static readonly string[] StarterGenres =
@@ -53,16 +55,10 @@ public sealed class PopularMovies(IMovieRecStore store, TimeProvider clock)
         return Interleave(lists, n);
     }
 
-    /// <summary>The cached lists, read again from the store once they are older than <see cref="FreshFor"/>.</summary>
-    private async Task<Lists> ListsAsync(CancellationToken cancellationToken)
-    {
-        var lists = _lists;
-        if (lists is not null && clock.GetUtcNow() - lists.ReadAt < FreshFor) return lists;
-        // Two requests may both refresh at expiry; each result is complete, the later one wins.
-        lists = new Lists(clock.GetUtcNow(), await ReadMostRatedAsync(CachedDepth, cancellationToken), await ReadGenreListsAsync(cancellationToken));
-        _lists = lists;
-        return lists;
-    }
+    /// <summary>The cached lists, read again from the store once they are older than Cache:PopularSeconds.</summary>
+    private Task<Lists> ListsAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(Key.Instance, TimeSpan.FromSeconds(cache.Options.PopularSeconds), CacheDependency.Catalogue,
+            async () => new Lists(await ReadMostRatedAsync(CachedDepth, cancellationToken), await ReadGenreListsAsync(cancellationToken)));
 
     private async Task<IReadOnlyList<IReadOnlyList<PopularMovie>>> ReadGenreListsAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Caching;
 using MovieRec.Web.Models;
 
 namespace MovieRec.Web.Recommendations;
@@ -10,15 +11,23 @@ public sealed record SimilarMovieList(SimilarityBasis Basis, IReadOnlyList<Movie
 /// <summary>
 /// Movies like a given one, as the served recommender finds them: by the model when it knows the
 /// movie, else by genres and tags among popular movies of the same genres read from the store.
+/// Lists are kept in <see cref="MovieRecCache"/> for Cache:SimilarSeconds and dropped when the model
+/// is swapped (a new model has new neighbours, and may now know a movie that was compared by content).
 /// </summary>
-public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails)
+public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecCache cache)
 {
     public const int MaxCount = 50;
 
     /// <summary>How many popular movies of each of the movie's genres are compared by content.</summary>
     private const int ContentCandidatesPerGenre = 200;
 
-    public async Task<SimilarMovieList> ForMovieAsync(Movie movie, int n, CancellationToken cancellationToken = default)
+    private readonly record struct Key(int MovieId, int N);
+
+    public Task<SimilarMovieList> ForMovieAsync(Movie movie, int n, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync(new Key(movie.MovieId, n), TimeSpan.FromSeconds(cache.Options.SimilarSeconds),
+            CacheDependency.Model | CacheDependency.Catalogue, () => FindAsync(movie, n, cancellationToken));
+
+    private async Task<SimilarMovieList> FindAsync(Movie movie, int n, CancellationToken cancellationToken)
     {
         if (holder.Current is { } active)
         {

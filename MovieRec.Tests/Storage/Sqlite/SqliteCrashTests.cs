@@ -10,7 +10,7 @@ namespace MovieRec.Tests.Storage.Sqlite;
 /// <summary>
 /// A writer process killed with SIGKILL in the middle of a stream of acknowledged ratings: every
 /// rating it reported as committed must be in the file afterwards, and the file must be sound.
-/// The writer is the web project's hidden "__store-writer" command (MovieRec.Web/Cli/StoreWriterCommand.cs).
+/// The writer is this assembly run as a program (Helpers/StoreWriterProgram.cs).
 /// </summary>
 public sealed class SqliteCrashTests : IDisposable
 {
@@ -49,16 +49,15 @@ public sealed class SqliteCrashTests : IDisposable
 
     private static Process StartWriter(string databasePath)
     {
-        var webDll = Path.Combine(AppContext.BaseDirectory, "MovieRec.Web.dll");
-        Assert.True(File.Exists(webDll), $"{webDll} is missing: MovieRec.Tests references MovieRec.Web to have it copied here");
+        var testsDll = typeof(Helpers.StoreWriterProgram).Assembly.Location;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(webDll);
-        start.ArgumentList.Add("__store-writer");
+        start.ArgumentList.Add(testsDll);
+        start.ArgumentList.Add(Helpers.StoreWriterProgram.Verb);
         start.ArgumentList.Add(databasePath);
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the writer");
     }

@@ -7,8 +7,6 @@ namespace MovieRec.Web.Pages.Movies;
 /// <summary>The catalogue: search by title, filter by genre, sort, page.</summary>
 public class IndexModel(IMovieRecStore store) : PageModel
 {
-    public const int PageSize = 24;
-
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Genre { get; set; }
     [BindProperty(SupportsGet = true)] public MovieSort Sort { get; set; } = MovieSort.Popularity;
@@ -45,7 +43,7 @@ public class IndexModel(IMovieRecStore store) : PageModel
         try
         {
             Results = await store.Movies.QueryAsync(
-                new MovieQuery { TitleContains = Q, Genre = Genre, Sort = Sort, Page = PageNumber, PageSize = PageSize }, cancellationToken);
+                new MovieQuery { TitleContains = Q, Genre = Genre, Sort = Sort, Page = PageNumber, PageSize = MovieQuery.DefaultPageSize }, cancellationToken);
         }
         catch (StoreValidationException error)
         {

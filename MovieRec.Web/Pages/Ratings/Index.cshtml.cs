@@ -2,15 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MovieRec.Core.Catalog;
-using MovieRec.Core.Ratings;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
+using MovieRec.Web.Ratings;
 
 namespace MovieRec.Web.Pages.Ratings;
 
 /// <summary>My ratings: the list, and the plain form posts of the star widget (rate, change, delete).</summary>
 [Authorize]
-public class IndexModel(IMovieRecStore store, TimeProvider time) : PageModel
+public class IndexModel(IMovieRecStore store, RatingWriter writer) : PageModel
 {
     public sealed record RatedMovie(Movie Movie, double Rating, DateTimeOffset RatedAt);
 
@@ -33,27 +33,30 @@ public class IndexModel(IMovieRecStore store, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostRateAsync(int movieId, string? rating, string? returnUrl, CancellationToken cancellationToken)
     {
-        var movie = await store.Movies.GetAsync(movieId, cancellationToken);
-        if (movie is null) return NotFound($"There is no movie with id {movieId}.");
-        if (!double.TryParse(rating, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
-            || !RatingValue.IsValid(value))
+        // A value that is not a number is refused like an out-of-range one.
+        double value = double.TryParse(rating, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double parsed)
+            ? parsed : double.NaN;
+        var write = await writer.RateAsync(User.UserId()!.Value, movieId, value, "page", cancellationToken);
+        switch (write.Status)
         {
-            // Answered here with 400 rather than redirected with a note: the post was not done,
-            // and the status says so to scripts and tests as well as to the person.
-            Error = "Choose a rating from 0.5 to 5 stars.";
-            await OnGetAsync(cancellationToken);
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            case RatingWriteStatus.NoSuchMovie:
+                return NotFound($"There is no movie with id {movieId}.");
+            case RatingWriteStatus.InvalidValue:
+                // Answered here with 400 rather than redirected with a note: the post was not done,
+                // and the status says so to scripts and tests as well as to the person.
+                Error = "Choose a rating from 0.5 to 5 stars.";
+                await OnGetAsync(cancellationToken);
+                var page = Page();
+                page.StatusCode = StatusCodes.Status400BadRequest;
+                return page;
         }
-        await store.Ratings.UpsertAsync(new Rating(User.UserId()!.Value, movieId, (float)value, time.GetUtcNow().ToUnixTimeSeconds()), cancellationToken);
-        Message = $"You rated {movie.Title} {value:0.0}.";
+        Message = $"You rated {write.Movie!.Title} {value:0.0}.";
         return BackTo(returnUrl);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int movieId, CancellationToken cancellationToken)
     {
-        var removed = await store.Ratings.DeleteAsync(User.UserId()!.Value, movieId, cancellationToken);
+        var removed = await writer.RemoveAsync(User.UserId()!.Value, movieId, "page", cancellationToken);
         Message = removed is null ? "That rating was already gone." : "Rating removed.";
         return RedirectToPage();
     }

@@ -5,30 +5,33 @@ using MovieRec.Core.Ratings;
 using MovieRec.Core.Storage;
 using MovieRec.Core.Storage.Sqlite;
 
-namespace MovieRec.Web.Cli;
+namespace MovieRec.Tests.Helpers;
 
 /// <summary>
-/// Hidden command "__store-writer &lt;sqlite-path&gt;", the child process of the storage crash
-/// test: it writes ratings one by one to a SQLite store and prints "userId,movieId,value" for each
-/// only after its commit returned, so every printed line is an acknowledged write. The test kills
-/// it with SIGKILL mid-stream and checks that every printed rating survived.
+/// The child process of the storage crash test, run as `dotnet MovieRec.Tests.dll store-writer
+/// &lt;sqlite-path&gt;` (this is the test assembly's entry point; the test runner never calls it):
+/// it writes ratings one by one to a SQLite store and prints "userId,movieId,value" for each only
+/// after its commit returned, so every printed line is an acknowledged write. The test kills it
+/// with SIGKILL mid-stream and checks that every printed rating survived.
 /// </summary>
-internal static class StoreWriterCommand
+public static class StoreWriterProgram
 {
+    public const string Verb = "store-writer";
+
     private const int UserCount = 20;
     private const int MovieCount = 500;
 
     // Bounded so that it stops by itself if nobody kills it.
     private static readonly TimeSpan MaxRunTime = TimeSpan.FromSeconds(60);
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        if (args.Length != 1)
+        if (args is not [Verb, var path])
         {
-            Console.Error.WriteLine("usage: __store-writer <sqlite-path>");
+            Console.Error.WriteLine($"usage: dotnet MovieRec.Tests.dll {Verb} <sqlite-path>");
             return 2;
         }
-        await using var store = await SqliteMovieRecStore.OpenAsync(args[0], NullLoggerFactory.Instance);
+        await using var store = await SqliteMovieRecStore.OpenAsync(path, NullLoggerFactory.Instance);
         await store.Users.ImportAsync(Enumerable.Range(1, UserCount).Select(ImportedUser.FromDataset));
         await store.Movies.UpsertManyAsync(Enumerable.Range(1, MovieCount).Select(id => new Movie(id, $"Movie {id}", 2000, ["Drama"])));
         Console.Out.WriteLine("ready");

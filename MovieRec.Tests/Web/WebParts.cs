@@ -1,0 +1,19 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MovieRec.Web.Caching;
+using MovieRec.Web.Configuration;
+using MovieRec.Web.Metrics;
+using MovieRec.Web.Models;
+
+namespace MovieRec.Tests.Web;
+
+/// <summary>The web app's shared services built by hand, for tests of one class without the whole app.</summary>
+public static class WebParts
+{
+    public static MovieRecCache Cache(ModelHolder? holder = null, TimeProvider? clock = null) =>
+        new(Options.Create(new CacheOptions()), holder ?? new ModelHolder(), clock ?? TimeProvider.System);
+
+    public static MovieRecMetrics Metrics(ModelHolder? holder = null) =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), holder ?? new ModelHolder());
+}
