@@ -86,6 +86,25 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AVersion2FileWithRatings_IsMigrated_AndItsFirstPageKeysEveryMovie()
+    {
+        await _store.Movies.UpsertManyAsync([new(1, "Liked", 2000, []), new(2, "Disliked", 2000, []), new(3, "Unrated", 2000, [])]);
+        await _store.Users.ImportAsync([ImportedUser.FromDataset(1)]);
+        await _store.Ratings.ImportAsync([new(1, 1, 5.0f, 1), new(1, 2, 1.0f, 1)]);
+        // Back to the version-2 layout: no rating key, no reference mean.
+        await ScalarAsync("DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM movies WHERE rating_key IS NULL"));
+        var page = await _store.Movies.QueryAsync(new MovieQuery { Sort = MovieSort.Rating });
+
+        Assert.Equal(3.0, page.GlobalMean);
+        Assert.Equal([1, 3, 2], page.Items.Select(i => i.Movie.MovieId));
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM movies WHERE rating_key IS NULL"));
+    }
+
+    [Fact]
     public async Task FileFromANewerVersion_IsRefusedWithAnExplanation()
     {
         await _store.DisposeAsync();
@@ -121,6 +140,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     [InlineData(MovieSort.Popularity, "movies_by_popularity")]
     [InlineData(MovieSort.Year, "movies_by_year")]
     [InlineData(MovieSort.Title, "movies_by_title")]
+    [InlineData(MovieSort.Rating, "movies_by_rating")]
     public async Task ListOrders_AreReadFromAnIndexWithoutSorting(MovieSort sort, string index)
     {
         var orderBy = SqliteMovieOrder.OrderBy(new MovieQuery { Sort = sort });
