@@ -9,9 +9,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    // Version5 is named for its number after the merge with the branches that add versions 3 and 4
-    // (issue 10's other parts); on this branch alone it is the third entry.
-    private static readonly string[] Migrations = [Version1, Version2, Version5];
+    private static readonly string[] Migrations = [Version1, Version2, Version3];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -47,10 +45,10 @@ internal static class SqliteSchema
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
 
-    // Version 5: the rating order's stored key (see SqliteRatingKeys) and its reference mean. Keys
+    // Version 3: the rating order's stored key (see SqliteRatingKeys) and its reference mean. Keys
     // stay NULL until the first movie list query or reconcile refreshes the reference: the formula
     // has one owner in code, none in a migration.
-    private const string Version5 = """
+    private const string Version3 = """
         CREATE TABLE rating_reference (
             id   INTEGER PRIMARY KEY CHECK (id = 1),
             mean REAL    NOT NULL
