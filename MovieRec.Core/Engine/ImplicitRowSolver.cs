@@ -96,54 +96,6 @@ public sealed class ImplicitRowSolver
     }
 
     /// <summary>
-    /// Fold-in's bound on the error of conjugate gradient relative to the solution's norm. Since
-    /// G and every (c_n - 1) y_n y_n^T are positive semi-definite, the system's smallest eigenvalue
-    /// is at least lambda, so |x - x*| &lt;= |r| / lambda: stopping once |r| &lt;= this * lambda * |x|
-    /// bounds the error however ill-conditioned the row (a residual relative to b would not).
-    /// </summary>
-    public const double FoldInRelativeError = 1e-8;
-
-    /// <summary>
-    /// The fold-in solve of a row seen once (no warm start): conjugate gradient from zero while
-    /// its step budget costs less than the exact route, the exact Cholesky solve otherwise or when
-    /// the budget runs out before the error bound of <see cref="FoldInRelativeError"/> holds. A
-    /// heavy rater's exact solve forms a k x k matrix over all n ratings (n k^2 / 2); each step
-    /// here costs k^2 + 2 n k against the precomputed G, so the result matches the exact one to
-    /// the tolerance at a fraction of the cost.
-    /// </summary>
-    public void SolveFoldIn(FactorMatrix y, double[] gram, double lambda, ReadOnlySpan<int> rows,
-        ReadOnlySpan<double> confidenceMinusOne, Span<double> result)
-    {
-        // The error bound needs lambda > 0 and no negative confidence weight.
-        int budget = lambda > 0 && !HasNegative(confidenceMinusOne) ? FoldInStepBudget(rows.Length, y.Rank) : 0;
-        if (budget > 0)
-        {
-            double bound = FoldInRelativeError * lambda;
-            result.Clear();
-            if (SolveByConjugateGradient(y, gram, lambda, rows, confidenceMinusOne, result, budget, bound * bound, relativeToSolution: true)) return;
-        }
-        Solve(y, gram, lambda, rows, confidenceMinusOne, result);
-    }
-
-    private static bool HasNegative(ReadOnlySpan<double> values)
-    {
-        foreach (double v in values) if (!(v >= 0)) return true;
-        return false;
-    }
-
-    internal static int FoldInStepBudget(int ratings, int rank)
-    {
-        if (ratings == 0) return 0;
-        double n = ratings, k = rank;
-        double cholesky = n * k * k / 2 + k * k * k / 6;
-        int steps = (int)(cholesky / 2 / (k * k + 2 * n * k)) - 1;
-        return steps >= MinimumFoldInSteps ? steps : 0;
-    }
-
-    /// <summary>Below this many steps conjugate gradient from zero rarely converges at fold-in's tolerance.</summary>
-    private const int MinimumFoldInSteps = 8;
-
-    /// <summary>
     /// The same solve inside a training half-step, by the row's cheapest route. <paramref name="result"/>
     /// holds the row's previous value on entry: conjugate gradient starts from it.
     /// </summary>
@@ -169,13 +121,10 @@ public sealed class ImplicitRowSolver
     /// <summary>
     /// At most <paramref name="steps"/> conjugate-gradient steps on the row's system, starting
     /// from the value in <paramref name="result"/>, stopping early when the squared residual is
-    /// below <paramref name="squaredTolerance"/> (<see cref="ResidualTolerance"/> unless given; times
-    /// |x|^2 when <paramref name="relativeToSolution"/>). With steps >= k it is exact up to
-    /// rounding. True when it stopped on the tolerance.
+    /// below <see cref="ResidualTolerance"/>. With steps >= k it is exact up to rounding.
     /// </summary>
-    internal bool SolveByConjugateGradient(FactorMatrix y, double[] gram, double lambda, ReadOnlySpan<int> rows,
-        ReadOnlySpan<double> confidenceMinusOne, Span<double> result, int steps, double squaredTolerance = ResidualTolerance,
-        bool relativeToSolution = false)
+    internal void SolveByConjugateGradient(FactorMatrix y, double[] gram, double lambda, ReadOnlySpan<int> rows,
+        ReadOnlySpan<double> confidenceMinusOne, Span<double> result, int steps)
     {
         int k = y.Rank;
         var residual = _residual.AsSpan();
@@ -194,7 +143,7 @@ public sealed class ImplicitRowSolver
         residual.CopyTo(direction);
         double squared = VectorMath.Dot(residual, residual);
 
-        for (int step = 0; step < steps && !Converged(squared, squaredTolerance, relativeToSolution, result); step++)
+        for (int step = 0; step < steps && squared >= ResidualTolerance; step++)
         {
             // A p = (G + lambda I) p + sum_n (c_n - 1) (y_n . p) y_n
             Multiply(gram, lambda, direction, product);
@@ -213,11 +162,7 @@ public sealed class ImplicitRowSolver
             for (int c = 0; c < k; c++) direction[c] = residual[c] + beta * direction[c];
             squared = next;
         }
-        return Converged(squared, squaredTolerance, relativeToSolution, result);
     }
-
-    private static bool Converged(double squaredResidual, double squaredTolerance, bool relativeToSolution, ReadOnlySpan<double> solution) =>
-        squaredResidual < squaredTolerance * (relativeToSolution ? VectorMath.Dot(solution, solution) : 1);
 
     /// <summary>target = (G + lambda I) v, G symmetric row-major.</summary>
     private static void Multiply(double[] gram, double lambda, ReadOnlySpan<double> v, Span<double> target)

@@ -196,68 +196,6 @@ public class ImplicitRowSolverTests
         return scores.ToArray();
     }
 
-    public static TheoryData<int, double> FoldInRowLengths()
-    {
-        // Rank 96 as served; 0, 1, k - 1, k and a heavy rater's 7,000 ratings; confidences as alpha r
-        // (small) and as a large alpha would give them (up to 200, slower convergence).
-        var data = new TheoryData<int, double>();
-        foreach (int length in new[] { 0, 1, 95, 96, 7000 })
-            foreach (double maxWeight in new[] { 5.0, 200.0 })
-                data.Add(length, maxWeight);
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(FoldInRowLengths))]
-    public void The_fold_in_solve_matches_the_exact_solution_for_every_row_length(int length, double maxWeight)
-    {
-        const int rank = 96;
-        var random = new Random(length + (int)maxWeight);
-        var y = new FactorMatrix(7200, rank, Enumerable.Range(0, 7200 * rank).Select(_ => 0.2 * (random.NextDouble() - 0.5)).ToArray());
-        int[] rows = Enumerable.Range(0, 7200).OrderBy(_ => random.Next()).Take(length).Order().ToArray();
-        double[] weights = rows.Select(_ => maxWeight * random.NextDouble()).ToArray();
-        var problem = new Problem(y, rows, weights, 0.1);
-        var x = Enumerable.Repeat(3.0, rank).ToArray(); // overwritten, never a start
-
-        new ImplicitRowSolver(rank).SolveFoldIn(y, problem.Gram, problem.Lambda, rows, weights, x);
-
-        AssertClose(problem.Exact(), x, 1e-7);
-    }
-
-    [Fact]
-    public void The_fold_in_solve_of_an_ill_conditioned_long_row_falls_back_to_the_exact_solution()
-    {
-        // Nearly collinear item vectors and confidences over three decades: conjugate gradient cannot
-        // reach the tolerance within its budget, so the exact route must answer.
-        const int rank = 96;
-        var random = new Random(11);
-        var direction = Enumerable.Range(0, rank).Select(_ => random.NextDouble()).ToArray();
-        var data = new double[7000 * rank];
-        for (int j = 0; j < 7000; j++)
-            for (int c = 0; c < rank; c++)
-                data[j * rank + c] = direction[c] + 1e-3 * (random.NextDouble() - 0.5);
-        var y = new FactorMatrix(7000, rank, data);
-        int[] rows = Enumerable.Range(0, 7000).ToArray();
-        double[] weights = rows.Select(n => Math.Pow(10, 3.0 * n / rows.Length)).ToArray();
-        var problem = new Problem(y, rows, weights, 1e-3);
-        Assert.True(ImplicitRowSolver.FoldInStepBudget(rows.Length, rank) > 0, "a row this long tries conjugate gradient first");
-
-        var x = new double[rank];
-        new ImplicitRowSolver(rank).SolveFoldIn(y, problem.Gram, problem.Lambda, rows, weights, x);
-
-        var exact = new double[rank];
-        new ImplicitRowSolver(rank).Solve(y, problem.Gram, problem.Lambda, rows, weights, exact);
-        AssertClose(Vector<double>.Build.DenseOfArray(exact), x, 1e-7);
-    }
-
-    [Fact]
-    public void Fold_in_tries_conjugate_gradient_only_where_its_budget_can_pay_off()
-    {
-        Assert.Equal(0, ImplicitRowSolver.FoldInStepBudget(0, 96));
-        Assert.Equal(0, ImplicitRowSolver.FoldInStepBudget(1, 96));
-        Assert.InRange(ImplicitRowSolver.FoldInStepBudget(6919, 96), 8, 96);
-    }
-
     private static void AssertClose(Vector<double> expected, double[] actual, double relative)
     {
         double scale = Math.Max(0.1, expected.L2Norm()); // absolute near a zero solution

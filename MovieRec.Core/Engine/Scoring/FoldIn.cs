@@ -6,8 +6,7 @@ namespace MovieRec.Core.Engine.Scoring;
 /// Places a person the model has not seen (or whose ratings changed since training) in the model
 /// from their ratings, by the very equations of the trainer's user step against the fixed item
 /// side: the bias by the same shrinkage, w by the same ridge (centred at z_u with SVD++), x by the
-/// same implicit solve (by conjugate gradient for long rows, to a tight tolerance of the exact
-/// one: see <see cref="ImplicitRowSolver.SolveFoldIn"/>). No retraining: one small solve per model.
+/// same implicit solve. No retraining: one small solve per model.
 /// </summary>
 public static class FoldIn
 {
@@ -35,7 +34,7 @@ public static class FoldIn
         {
             x = new double[ranking.Rank];
             var confidenceMinusOne = values.Select(r => ranking.Alpha * (float)r).ToArray();
-            ImplicitSolver(ranking.Rank).SolveFoldIn(ranking.ItemFactors, ranking.ItemGram, ranking.Lambda, items, confidenceMinusOne, x);
+            ImplicitSolver(ranking.Rank).Solve(ranking.ItemFactors, ranking.ItemGram, ranking.Lambda, items, confidenceMinusOne, x);
         }
         return new UserProfile(bias, w, x, items.Length);
     }
