@@ -3,10 +3,13 @@
 # chosen on a validation slice of train.csv, never on test.csv: every user keeps a seeded random
 # ceil(80 %) of their train ratings for fitting and the rest is scored (the protocol's own split,
 # one level down). Each row changes the listed options on top of the defaults.
-# Usage: bench/sweep.sh [DATASETS_DIR]   (default ../shared/datasets); prints a markdown table.
+# Usage: bench/sweep.sh [DATASETS_DIR [OPTIONS...]]   (default ../shared/datasets); prints a markdown
+# table. Each further argument is one row's options (quoted, e.g. "--ranking-iterations 20"); without
+# any, every row of the list below runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 datasets=${1:-../shared/datasets}
+shift || true
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -47,6 +50,10 @@ configs=(
   "--ranking false --item-bias-lambda 40"
   "--ranking false --user-bias-lambda 5"
   "--ranking false --user-bias-lambda 15"
+  "--ranking false --lambda 0.14"
+  "--ranking false --lambda 0.16"
+  "--ranking false --rank 40"
+  "--ranking false --iterations 8"
   # the ranking model and the blend (NDCG@10)
   ""
   "--ranking-rank 32 --ranking-cg-steps 0"
@@ -70,7 +77,21 @@ configs=(
   "--ranking-weight 0.5"
   "--ranking-weight 1"
   "--ranking-weight 1.5"
+  # issue 8, second pass: more ranking iterations, ranks around 96, weights around 0.7
+  "--ranking-iterations 20"
+  "--ranking-iterations 25"
+  "--ranking-rank 112"
+  "--ranking-rank 128 --ranking-iterations 20"
+  "--ranking-iterations 20 --ranking-weight 0.5"
+  "--ranking-iterations 20 --ranking-weight 0.9"
+  "--ranking-iterations 20 --ranking-lambda 25"
+  "--ranking-iterations 15 --ranking-weight 0.9"
+  "--ranking-weight 0.8"
+  "--ranking-weight 0.9"
+  "--ranking-alpha 1.5"
 )
+
+if (($# > 0)); then configs=("$@"); fi
 
 echo "| options (on top of the defaults) | validation RMSE | bias-only RMSE | validation NDCG@10 | coverage | train s |"
 echo "|---|---|---|---|---|---|"
