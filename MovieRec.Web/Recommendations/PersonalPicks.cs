@@ -13,7 +13,7 @@ public sealed record Pick(Movie Movie, double PredictedRating, Movie? BecauseYou
 /// <summary>
 /// Personal picks that follow a person's ratings at once: their current ratings are read from the
 /// store and handed to the served recommender (Core/Recommending), which folds them in, excludes
-/// what they rated and ranks; this class only fetches the movie records for the page.
+/// what they rated or hid and ranks; this class only fetches the movie records for the page.
 /// </summary>
 public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics)
 {
@@ -31,7 +31,7 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
         long foldInStarted = Stopwatch.GetTimestamp();
         var profile = active.Served.Profile(ratings);
         metrics.FoldIn(Stopwatch.GetElapsedTime(foldInStarted));
-        var picks = active.Served.Picks(profile, ratings, Exclusions.None, n);
+        var picks = active.Served.Picks(profile, ratings, await HiddenAsync(userId, cancellationToken), n);
         var movies = await movieDetails.GetManyAsync(
             picks.Select(p => p.MovieId).Concat(picks.Where(p => p.BecauseYouRated is not null).Select(p => p.BecauseYouRated!.Value)),
             cancellationToken);
@@ -47,6 +47,14 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
         metrics.Picks(Stopwatch.GetElapsedTime(started));
         return shown;
     }
+
+    /// <summary>The movies the person hid ("not interested"): never offered to them.</summary>
+    public async Task<Exclusions> HiddenAsync(int userId, CancellationToken cancellationToken = default) =>
+        Exclusions.None.With(await store.PersonLists.ListAsync(userId, PersonList.Hidden, cancellationToken));
+
+    /// <summary>What the popular fallback must not offer the person: what they rated and what they hid.</summary>
+    public async Task<Exclusions> RatedOrHiddenAsync(int userId, CancellationToken cancellationToken = default) =>
+        Exclusions.Rated(await RatingsAsync(userId, cancellationToken)).With((await HiddenAsync(userId, cancellationToken)).MovieIds);
 
     /// <summary>The person's current ratings as the served recommender takes them.</summary>
     public async Task<IReadOnlyList<PersonRating>> RatingsAsync(int userId, CancellationToken cancellationToken = default) =>

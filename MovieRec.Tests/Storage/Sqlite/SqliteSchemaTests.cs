@@ -74,8 +74,8 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     public async Task AVersion1File_IsMigrated_GivingEveryAccountASecurityStamp()
     {
         var user = await _store.Users.CreateAsync("before-stamps", "h");
-        // Back to the version-1 layout: no stamp column, no import marker table.
-        await ScalarAsync("ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        // Back to the version-1 layout: no stamp column, no import marker table, no person lists.
+        await ScalarAsync("ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; DROP TABLE person_lists; PRAGMA user_version = 1;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -83,6 +83,23 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
         Assert.Matches("^[0-9a-f]{32}$", (await _store.Users.GetByIdAsync(user.UserId))!.SecurityStamp);
         Assert.Null(await _store.Imports.LastAsync());
+    }
+
+    [Fact]
+    public async Task AVersion2File_IsMigrated_KeepingRatingsAndStartingEmptyPersonLists()
+    {
+        await _store.Movies.UpsertManyAsync([new MovieRec.Core.Catalog.Movie(1, "Kept", 2000, [])]);
+        var user = await _store.Users.CreateAsync("before-lists", "h");
+        await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4.5f, 1_000));
+        await ScalarAsync("DROP TABLE person_lists; PRAGMA user_version = 2;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(4.5f, (await _store.Ratings.GetAsync(user.UserId, 1))?.Value);
+        Assert.Empty(await _store.PersonLists.ListAsync(user.UserId, PersonList.Hidden));
+        Assert.True(await _store.PersonLists.AddAsync(user.UserId, PersonList.Hidden, 1));
     }
 
     [Fact]
