@@ -48,6 +48,32 @@ public sealed partial class PicksPageTests(BrowserAppFixture app)
         session.AssertNoScriptErrors();
     }
 
+    [BrowserFact]
+    public async Task The_movies_list_marks_what_you_rated_and_rates_in_place()
+    {
+        await using var session = await app.NewSessionAsync();
+        var page = session.Page;
+        await page.RegisterAsync(PageActions.NewUsername("rows"));
+        await page.GotoAsync("/Movies?sort=Popularity");
+        var rows = page.Locator("[data-section=movie-list] > li");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var ids = await rows.Locator("a.movie-link").MovieIdsAsync();
+        await Expect(page.Locator("[data-rated=true]")).ToHaveCountAsync(0);
+
+        await page.RateWithMouseAsync(ids[1], 3.0);
+        await page.ReloadAsync();
+        await Expect(page.Locator("[data-rated=true]")).ToHaveCountAsync(1);
+        var rated = rows.Nth(1);
+        await Expect(rated.GetByText("Rated", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(rated.Locator(".rating-status")).ToHaveTextAsync("Your rating: 3.0");
+        await Expect(rated.Locator("input[value='3.0']")).ToBeCheckedAsync();
+        await Screenshots.SaveAsync(page, "movies-list-rated");
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.FitsWidthAsync(), "the movies list scrolls sideways at 390 px");
+        await Screenshots.SaveAsync(page, "movies-list-rated-390px");
+        session.AssertNoScriptErrors();
+    }
+
     [GeneratedRegex(@"\(199\d\)\s*$")]
     private static partial Regex Nineties();
 }
