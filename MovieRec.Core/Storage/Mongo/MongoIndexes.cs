@@ -23,6 +23,7 @@ internal static class MongoIndexes
             // The list orders, each in its usual direction, with _id as the tie-break.
             new(keys.Descending(d => d.Stats.Count).Ascending(d => d.Id), new CreateIndexOptions { Name = "movies_popularity" }),
             new(keys.Descending(d => d.Year).Ascending(d => d.Id), new CreateIndexOptions { Name = "movies_year" }),
+            new(keys.Descending(d => d.RatingKey).Ascending(d => d.Id), new CreateIndexOptions { Name = "movies_rating" }),
             // Also lets an unanchored title regex scan index keys instead of whole documents.
             new(keys.Ascending(d => d.TitleKey).Ascending(d => d.Id), new CreateIndexOptions { Name = "movies_title" }),
         ];

@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: collections movies, users, ratings, personLists and counters in one database, indexes
+/// The MongoDB store: collections movies, users, ratings, personLists, counters, imports and ratingReference in one database, indexes
 /// created at open (see <see cref="MongoIndexes"/>). Needs no replica set: no multi-document
 /// transactions are used.
 /// </summary>
@@ -95,6 +95,8 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             }
         }
         corrected += await FlushAsync(corrections, cancellationToken);
+        // The recount may have moved the live mean, and the corrected movies' keys: rewrite them all.
+        await MongoRatingKeys.RefreshAsync(_collections, cancellationToken);
         _logger.LogInformation("Reconciled movie statistics: {Corrected} movies corrected", corrected);
         return corrected;
     }

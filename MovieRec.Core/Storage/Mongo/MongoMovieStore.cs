@@ -26,9 +26,9 @@ internal sealed class MongoMovieStore(MongoCollections collections, ILogger logg
     {
         StoreValidation.Query(query);
         var filter = MongoQueries.MovieList(StoreValidation.TitleText(query), StoreValidation.Genre(query));
-        var globalMean = await GlobalMeanAsync(cancellationToken);
+        var globalMean = await CurrentReferenceAsync(cancellationToken);
         var totalCount = await collections.Movies.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
-        var documents = await collections.Movies.Aggregate(MongoPipelines.MoviePage(filter, query, globalMean), cancellationToken: cancellationToken)
+        var documents = await collections.Movies.Aggregate(MongoPipelines.MoviePage(filter, query), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         var items = documents.Select(d => new MovieListing(d.ToMovie(), d.ToStatistics())).ToList();
         return new MoviePage(items, totalCount, query.Page, query.PageSize, globalMean);
@@ -65,9 +65,10 @@ internal sealed class MongoMovieStore(MongoCollections collections, ILogger logg
         foreach (var movie in all)
             StoreValidation.Movie(movie);
         var written = 0;
+        var referenceMean = await MongoRatingKeys.ReadReferenceAsync(collections, cancellationToken);
         foreach (var batch in all.Chunk(UpsertBatchSize))
         {
-            var writes = batch.Select(movie => new UpdateOneModel<MovieDocument>(MongoQueries.MovieById(movie.MovieId), MongoUpdates.UpsertCatalogue(movie)) { IsUpsert = true });
+            var writes = batch.Select(movie => new UpdateOneModel<MovieDocument>(MongoQueries.MovieById(movie.MovieId), MongoUpdates.UpsertCatalogue(movie, referenceMean)) { IsUpsert = true });
             // Ordered: when a batch names a movie twice, the later entry wins, as in SQLite.
             await collections.Movies.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = true }, cancellationToken);
             written += batch.Length;
@@ -76,12 +77,19 @@ internal sealed class MongoMovieStore(MongoCollections collections, ILogger logg
         return written;
     }
 
-    internal async Task<double> GlobalMeanAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The reference mean the rating keys were computed against, refreshed first when the live
+    /// mean has drifted from it (<see cref="RatingDamping.ReferenceIsStale"/>). Pages show means
+    /// against this reference, so the figures agree with the order.
+    /// </summary>
+    private async Task<double> CurrentReferenceAsync(CancellationToken cancellationToken)
     {
-        var totals = await collections.Movies.Aggregate(MongoPipelines.StatisticsTotals(), cancellationToken: cancellationToken)
-            .FirstOrDefaultAsync(cancellationToken);
-        return totals is null
-            ? RatingDamping.EmptyStoreMean
-            : RatingDamping.GlobalMean(totals["sum"].ToDouble(), totals["count"].ToInt64());
+        var reference = await MongoRatingKeys.ReadReferenceAsync(collections, cancellationToken);
+        var liveMean = await MongoRatingKeys.LiveMeanAsync(collections, cancellationToken);
+        if (!RatingDamping.ReferenceIsStale(reference, liveMean))
+            return reference!.Value;
+        var refreshed = await MongoRatingKeys.RefreshAsync(collections, cancellationToken);
+        logger.LogInformation("Refreshed the rating order's reference mean to {Mean}", refreshed);
+        return refreshed;
     }
 }

@@ -6,22 +6,17 @@ namespace MovieRec.Core.Storage.Mongo;
 /// <summary>Every aggregation pipeline the MongoDB store runs, built in one place so that tests can render each to JSON.</summary>
 internal static class MongoPipelines
 {
-    /// <summary>Computed per page for the rating order: (stats.sum + m * mu) / (stats.count + m).</summary>
-    public const string DampedMeanField = "dampedMean";
-
     /// <summary>Computed per page for the ascending year order: 1 when the movie has no year, else 0.</summary>
     public const string YearMissingField = "yearMissing";
 
     /// <summary>
     /// One page of a movie list: $match, the computed sort key when the order needs one, $sort,
-    /// $skip, $limit. The computed fields are not in <see cref="MovieDocument"/> and are ignored
+    /// $skip, $limit. The computed field is not in <see cref="MovieDocument"/> and is ignored
     /// when the results are read back.
     /// </summary>
-    public static PipelineDefinition<MovieDocument, MovieDocument> MoviePage(FilterDefinition<MovieDocument> filter, MovieQuery query, double globalMean)
+    public static PipelineDefinition<MovieDocument, MovieDocument> MoviePage(FilterDefinition<MovieDocument> filter, MovieQuery query)
     {
         var pipeline = new EmptyPipelineDefinition<MovieDocument>().Match(filter);
-        if (query.Sort == MovieSort.Rating)
-            pipeline = pipeline.AppendStage<MovieDocument, MovieDocument, MovieDocument>(AddDampedMean(globalMean));
         if (query.Sort == MovieSort.Year && !query.IsDescending)
             pipeline = pipeline.AppendStage<MovieDocument, MovieDocument, MovieDocument>(AddYearMissing());
         return pipeline
@@ -49,13 +44,6 @@ internal static class MongoPipelines
                 { "count", new BsonDocument("$sum", 1) },
                 { "sum", new BsonDocument("$sum", "$value") },
             }));
-
-    private static BsonDocument AddDampedMean(double globalMean) =>
-        new("$addFields", new BsonDocument(DampedMeanField, new BsonDocument("$divide", new BsonArray
-        {
-            new BsonDocument("$add", new BsonArray { "$stats.sum", RatingDamping.PriorWeight * globalMean }),
-            new BsonDocument("$add", new BsonArray { "$stats.count", RatingDamping.PriorWeight }),
-        })));
 
     // $ifNull turns a missing year into null too, so both count as "no year".
     private static BsonDocument AddYearMissing() =>

@@ -22,6 +22,11 @@ internal static class MongoQueries
     public static FilterDefinition<ImportStateDocument> LastImport =>
         Builders<ImportStateDocument>.Filter.Eq(d => d.Id, ImportStateDocument.LastImport);
 
+    public static FilterDefinition<MovieDocument> AllMovies => Movie.Empty;
+
+    public static FilterDefinition<RatingReferenceDocument> CurrentRatingReference =>
+        Builders<RatingReferenceDocument>.Filter.Eq(d => d.Id, RatingReferenceDocument.Current);
+
     public static FilterDefinition<MovieDocument> MovieById(int movieId) => Movie.Eq(d => d.Id, movieId);
 
     public static FilterDefinition<MovieDocument> MoviesByIds(IEnumerable<int> movieIds) => Movie.In(d => d.Id, movieIds.Distinct());

@@ -8,7 +8,7 @@ namespace MovieRec.Core.Storage.Mongo;
 /// <summary>
 /// Ratings in MongoDB. A write is two single-document operations, each atomic: the rating
 /// (findOneAndUpdate/Delete, which hands back the previous value) and then the difference applied
-/// to the movie's statistics with $inc. Concurrent writes to one movie therefore add up
+/// to the movie's statistics and rating key in one pipeline update. Concurrent writes to one movie therefore add up
 /// correctly; only a crash between the two steps can leave statistics off, which
 /// <see cref="IMovieRecStore.ReconcileStatisticsAsync"/> repairs.
 /// </summary>

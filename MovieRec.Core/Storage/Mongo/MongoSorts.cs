@@ -22,7 +22,8 @@ internal static class MongoSorts
         SortDefinition<MovieDocument> primary = sort switch
         {
             MovieSort.Popularity => Direction(new ExpressionFieldDefinition<MovieDocument, int>(d => d.Stats.Count), descending),
-            MovieSort.Rating => Direction(MongoPipelines.DampedMeanField, descending),
+            // The stored damped mean (MongoRatingKeys), served by movies_rating like the others.
+            MovieSort.Rating => Direction(new ExpressionFieldDefinition<MovieDocument, double?>(d => d.RatingKey), descending),
             // MongoDB sorts null lowest: last when descending already (and the movies_year index
             // serves it); when ascending, the computed yearMissing (1 for no year) puts them last.
             MovieSort.Year => descending

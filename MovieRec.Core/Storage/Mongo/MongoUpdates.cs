@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MongoDB.Driver;
 using MovieRec.Core.Catalog;
 
@@ -10,21 +11,58 @@ internal static class MongoUpdates
     private static UpdateDefinitionBuilder<UserDocument> User => Builders<UserDocument>.Update;
 
     /// <summary>
-    /// Adds a rating change to a movie's statistics with $inc, which the server applies atomically:
-    /// concurrent changes to one movie add up instead of overwriting each other.
+    /// Adds a rating change to a movie's statistics and recomputes its rating key, in one pipeline
+    /// update that the server applies to the document atomically: concurrent changes to one movie
+    /// add up instead of overwriting each other. The second stage reads the sums the first set,
+    /// and the movie's own ratingKeyMean (see <see cref="MongoRatingKeys"/>).
     /// </summary>
     public static UpdateDefinition<MovieDocument> ApplyRatingDelta(int countDelta, double sumDelta) =>
-        Movie.Inc(d => d.Stats.Count, countDelta).Inc(d => d.Stats.Sum, sumDelta);
+        new PipelineUpdateDefinition<MovieDocument>(new BsonDocument[]
+        {
+            new("$set", new BsonDocument
+            {
+                { "stats.count", new BsonDocument("$add", new BsonArray { "$stats.count", countDelta }) },
+                { "stats.sum", new BsonDocument("$add", new BsonArray { "$stats.sum", sumDelta }) },
+            }),
+            new("$set", new BsonDocument(MovieDocument.RatingKeyField, RatingKey("$" + MovieDocument.RatingKeyMeanField))),
+        });
+
+    /// <summary>Every movie's key recomputed against a new reference mean, which each movie records.</summary>
+    public static UpdateDefinition<MovieDocument> RefreshRatingKey(double referenceMean) =>
+        new PipelineUpdateDefinition<MovieDocument>(new BsonDocument[]
+        {
+            new("$set", new BsonDocument
+            {
+                { MovieDocument.RatingKeyMeanField, referenceMean },
+                { MovieDocument.RatingKeyField, RatingKey(referenceMean) },
+            }),
+        });
+
+    public static UpdateDefinition<RatingReferenceDocument> SetRatingReference(double mean) =>
+        Builders<RatingReferenceDocument>.Update.Set(d => d.Mean, mean);
+
+    /// <summary>
+    /// <see cref="RatingDamping.DampedMean"/> as a server expression, in the same operations so the
+    /// stored double equals the one a page computes: (stats.sum + m * mean) / (stats.count + m).
+    /// A missing mean (no refresh yet) gives a null key, which the next refresh fills.
+    /// </summary>
+    private static BsonDocument RatingKey(BsonValue mean) =>
+        new("$divide", new BsonArray
+        {
+            new BsonDocument("$add", new BsonArray { "$stats.sum", new BsonDocument("$multiply", new BsonArray { RatingDamping.PriorWeight, mean }) }),
+            new BsonDocument("$add", new BsonArray { "$stats.count", RatingDamping.PriorWeight }),
+        });
 
     /// <summary>Overwrites the statistics with a recount (reconcile only).</summary>
     public static UpdateDefinition<MovieDocument> SetStatistics(int count, double sum) =>
         Movie.Set(d => d.Stats.Count, count).Set(d => d.Stats.Sum, sum);
 
     /// <summary>
-    /// Writes a movie's catalogue fields, creating the movie when missing. The statistics are set
-    /// only on insert: re-importing a catalogue must not reset the counts of rated movies.
+    /// Writes a movie's catalogue fields, creating the movie when missing. The statistics, and the
+    /// rating key of no ratings against the current reference (null before the first refresh), are
+    /// set only on insert: re-importing a catalogue must not reset the counts of rated movies.
     /// </summary>
-    public static UpdateDefinition<MovieDocument> UpsertCatalogue(Movie movie) => Movie
+    public static UpdateDefinition<MovieDocument> UpsertCatalogue(Movie movie, double? referenceMean) => Movie
         .Set(d => d.Title, movie.Title)
         .Set(d => d.TitleKey, movie.Title.ToLowerInvariant())
         .Set(d => d.Year, movie.Year)
@@ -32,7 +70,9 @@ internal static class MongoUpdates
         .Set(d => d.Tags, movie.Tags.ToList())
         .Set(d => d.ImdbId, movie.ImdbId)
         .Set(d => d.TmdbId, movie.TmdbId)
-        .SetOnInsert(d => d.Stats, new MovieStatsDocument());
+        .SetOnInsert(d => d.Stats, new MovieStatsDocument())
+        .SetOnInsert(d => d.RatingKeyMean, referenceMean)
+        .SetOnInsert(d => d.RatingKey, referenceMean is { } mean ? RatingDamping.DampedMean(0, 0, mean) : null);
 
     /// <summary>
     /// A rating's new value and time. Used with upsert on the (userId, movieId) filter: when the

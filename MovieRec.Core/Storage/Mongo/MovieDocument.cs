@@ -5,7 +5,7 @@ namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
 /// A movie in the "movies" collection: { _id: movieId, title, titleKey, year, genres, tags,
-/// imdbId, tmdbId, stats: { count, sum } }. titleKey is the title lower-cased by .NET, the sort key
+/// imdbId, tmdbId, stats: { count, sum }, ratingKey, ratingKeyMean }. titleKey is the title lower-cased by .NET, the sort key
 /// for the title order (the same folding the SQLite store uses).
 /// </summary>
 [BsonIgnoreExtraElements]
@@ -20,13 +20,19 @@ internal sealed class MovieDocument
     [BsonElement("imdbId")] public string? ImdbId { get; set; }
     [BsonElement("tmdbId")] public int? TmdbId { get; set; }
     [BsonElement("stats")] public MovieStatsDocument Stats { get; set; } = new();
+    // The rating order's stored key and the reference mean it was computed against (see MongoRatingKeys).
+    [BsonElement(RatingKeyField)] public double? RatingKey { get; set; }
+    [BsonElement(RatingKeyMeanField)] public double? RatingKeyMean { get; set; }
+
+    public const string RatingKeyField = "ratingKey";
+    public const string RatingKeyMeanField = "ratingKeyMean";
 
     public Movie ToMovie() => new(Id, Title, Year, Genres) { Tags = Tags, ImdbId = ImdbId, TmdbId = TmdbId };
 
     public MovieStatistics ToStatistics() => new(Id, Stats.Count, Stats.Sum);
 }
 
-/// <summary>The live statistics embedded in a movie: changed only with $inc, or set by a reconcile.</summary>
+/// <summary>The live statistics embedded in a movie: changed only by adding a rating change (MongoUpdates.ApplyRatingDelta), or set by a reconcile.</summary>
 internal sealed class MovieStatsDocument
 {
     [BsonElement("count")] public int Count { get; set; }

@@ -6,10 +6,6 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteMovieOrder
 {
-    /// <summary>Parameters the rating order reads: m and mu of <see cref="RatingDamping"/>.</summary>
-    public const string PriorWeightParameter = "$prior_weight";
-    public const string GlobalMeanParameter = "$global_mean";
-
     public static string OrderBy(MovieQuery query)
     {
         var descending = query.IsDescending;
@@ -17,8 +13,8 @@ internal static class SqliteMovieOrder
         return query.Sort switch
         {
             MovieSort.Popularity => $"m.rating_count {direction}, m.movie_id",
-            MovieSort.Rating =>
-                $"(m.rating_sum + {PriorWeightParameter} * {GlobalMeanParameter}) / (m.rating_count + {PriorWeightParameter}) {direction}, m.movie_id",
+            // The stored damped mean (SqliteRatingKeys), served by movies_by_rating like the others.
+            MovieSort.Rating => $"m.rating_key {direction}, m.movie_id",
             // SQLite sorts NULL lowest: last when descending already, pushed last explicitly when ascending.
             MovieSort.Year => descending ? "m.year DESC, m.movie_id" : "m.year IS NULL, m.year ASC, m.movie_id",
             MovieSort.Title => $"m.title_folded {direction}, m.movie_id",

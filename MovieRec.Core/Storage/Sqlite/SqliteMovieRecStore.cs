@@ -65,6 +65,8 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
               AND (movies.rating_count <> recount.rating_count OR movies.rating_sum <> recount.rating_sum)
             """, transaction);
         var corrected = await command.ExecuteNonQueryAsync(cancellationToken);
+        // The recount may have moved the live mean, and the corrected movies' keys: rewrite them all.
+        await SqliteRatingKeys.RefreshAsync(connection, transaction, cancellationToken);
         transaction.Commit();
         _logger.LogInformation("Reconciled movie statistics: {Corrected} movies corrected", corrected);
         return corrected;

@@ -51,18 +51,17 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // One snapshot for the mean, the count and the rows, so the page agrees with itself.
+        var globalMean = await CurrentReferenceAsync(connection, cancellationToken);
+        // One snapshot for the count and the rows, so the page agrees with itself. A refresh
+        // committed in between only moves every key to a reference within 0.01 of this one.
         using var transaction = connection.BeginRead();
-        var globalMean = await GlobalMeanAsync(connection, transaction, cancellationToken);
 
         await using var count = connection.Command($"SELECT COUNT(*) FROM movies m {where}", transaction);
         Bind(count);
         var totalCount = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken));
 
-        // The page's ids are chosen first, sorting only ids and keys; the whole rows (with their
-        // genre and tag subqueries) are built for those 20 alone. Sorting whole rows made a deep
-        // page of the rating order, which no index can serve (its key depends on the live global
-        // mean), cost ten times the other orders: every movie's genres and tags went through the sorter.
+        // The page's ids are chosen first, from the order's index; the whole rows (with their
+        // genre and tag subqueries) are built for those 20 alone.
         string order = SqliteMovieOrder.OrderBy(query);
         await using var select = connection.Command(
                 $"""
@@ -74,8 +73,6 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
                 transaction)
             .With("$limit", query.PageSize)
             .With("$offset", query.Offset);
-        if (query.Sort == MovieSort.Rating)
-            select.With(SqliteMovieOrder.PriorWeightParameter, RatingDamping.PriorWeight).With(SqliteMovieOrder.GlobalMeanParameter, globalMean);
         Bind(select);
         var items = new List<MovieListing>(query.PageSize);
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
@@ -85,6 +82,29 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
         }
         transaction.Commit();
         return new MoviePage(items, totalCount, query.Page, query.PageSize, globalMean);
+    }
+
+    /// <summary>
+    /// The reference mean the rating keys were computed against, refreshed first when the live
+    /// mean has drifted from it (<see cref="RatingDamping.ReferenceIsStale"/>). Pages show means
+    /// against this reference, so the figures agree with the order.
+    /// </summary>
+    private async Task<double> CurrentReferenceAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using (var read = connection.BeginRead())
+        {
+            var reference = await SqliteRatingKeys.ReadReferenceAsync(connection, read, cancellationToken);
+            var liveMean = await GlobalMeanAsync(connection, read, cancellationToken);
+            read.Commit();
+            if (!RatingDamping.ReferenceIsStale(reference, liveMean))
+                return reference!.Value;
+        }
+        using var writing = await connections.EnterWriteAsync(cancellationToken);
+        using var transaction = connection.BeginWrite();
+        var refreshed = await SqliteRatingKeys.RefreshAsync(connection, transaction, cancellationToken);
+        transaction.Commit();
+        logger.LogInformation("Refreshed the rating order's reference mean to {Mean}", refreshed);
+        return refreshed;
     }
 
     public async Task<MovieStatistics?> GetStatisticsAsync(int movieId, CancellationToken cancellationToken = default)
@@ -148,9 +168,9 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
 
         // Prepared once, run once per row: the statement is compiled a single time per batch.
         // The statistics columns are left out on purpose: an import never resets them.
-        await using var upsert = connection.Command("""
-            INSERT INTO movies (movie_id, title, title_folded, year, imdb_id, tmdb_id)
-            VALUES ($id, $title, $title_folded, $year, $imdb_id, $tmdb_id)
+        await using var upsert = connection.Command($"""
+            INSERT INTO movies (movie_id, title, title_folded, year, imdb_id, tmdb_id, rating_key)
+            VALUES ($id, $title, $title_folded, $year, $imdb_id, $tmdb_id, {SqliteRatingKeys.KeyOf("0", "0")})
             ON CONFLICT (movie_id) DO UPDATE SET
                 title = excluded.title, title_folded = excluded.title_folded, year = excluded.year,
                 imdb_id = excluded.imdb_id, tmdb_id = excluded.tmdb_id

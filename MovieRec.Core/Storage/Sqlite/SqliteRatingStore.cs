@@ -12,8 +12,12 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger logger) : IRatingStore
 {
-    private const string ApplyDelta =
-        "UPDATE movies SET rating_count = rating_count + $count_delta, rating_sum = rating_sum + $sum_delta WHERE movie_id = $movie_id";
+    // The rating order's key moves with the statistics, in the same statement (SET reads the old row).
+    private static readonly string ApplyDelta = $"""
+        UPDATE movies SET rating_count = rating_count + $count_delta, rating_sum = rating_sum + $sum_delta,
+            rating_key = {SqliteRatingKeys.KeyOf("rating_sum + $sum_delta", "rating_count + $count_delta")}
+        WHERE movie_id = $movie_id
+        """;
 
     public async Task<float?> UpsertAsync(Rating rating, CancellationToken cancellationToken = default)
     {

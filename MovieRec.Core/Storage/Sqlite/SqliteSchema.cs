@@ -9,7 +9,9 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3];
+    // Version5 is named for its number after the merge with issue 12's branch, which adds version 4;
+    // until then it is the fourth entry here (version 3 is each person's lists, issue 11).
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version5];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -56,6 +58,18 @@ internal static class SqliteSchema
             added_at_ms INTEGER NOT NULL,
             PRIMARY KEY (user_id, list, movie_id)
         ) WITHOUT ROWID;
+        """;
+
+    // Version 5: the rating order's stored key (see SqliteRatingKeys) and its reference mean. Keys
+    // stay NULL until the first movie list query or reconcile refreshes the reference: the formula
+    // has one owner in code, none in a migration.
+    private const string Version5 = """
+        CREATE TABLE rating_reference (
+            id   INTEGER PRIMARY KEY CHECK (id = 1),
+            mean REAL    NOT NULL
+        );
+        ALTER TABLE movies ADD COLUMN rating_key REAL;
+        CREATE INDEX movies_by_rating ON movies (rating_key DESC, movie_id);
         """;
 
     // Version 2: the per-user security stamp that revocable sessions check (existing accounts get a

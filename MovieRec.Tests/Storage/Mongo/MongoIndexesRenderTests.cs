@@ -38,8 +38,8 @@ public sealed class MongoIndexesRenderTests
         var keys = MongoIndexes.Movies().Select(i => Keys(i.Keys)).ToList();
 
         Assert.Contains(Json("{ genres: 1 }"), keys);
-        // The orders that sort on stored fields are served by an index in their usual direction.
-        foreach (var sort in new[] { MovieSort.Popularity, MovieSort.Year, MovieSort.Title })
+        // Every order, the rating order by its stored key, is served by an index in its usual direction.
+        foreach (var sort in new[] { MovieSort.Popularity, MovieSort.Year, MovieSort.Title, MovieSort.Rating })
         {
             var query = new MovieQuery { Sort = sort };
             Assert.Contains(Sort(MongoSorts.MovieList(query.Sort, query.IsDescending)), keys);

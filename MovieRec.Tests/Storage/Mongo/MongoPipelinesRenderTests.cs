@@ -11,8 +11,8 @@ public sealed class MongoPipelinesRenderTests
     [Theory]
     [InlineData(MovieSort.Popularity, SortDirection.Natural, "{ 'stats.count': -1, _id: 1 }")]
     [InlineData(MovieSort.Popularity, SortDirection.Ascending, "{ 'stats.count': 1, _id: 1 }")]
-    [InlineData(MovieSort.Rating, SortDirection.Natural, "{ dampedMean: -1, _id: 1 }")]
-    [InlineData(MovieSort.Rating, SortDirection.Ascending, "{ dampedMean: 1, _id: 1 }")]
+    [InlineData(MovieSort.Rating, SortDirection.Natural, "{ ratingKey: -1, _id: 1 }")]
+    [InlineData(MovieSort.Rating, SortDirection.Ascending, "{ ratingKey: 1, _id: 1 }")]
     [InlineData(MovieSort.Year, SortDirection.Natural, "{ year: -1, _id: 1 }")]
     [InlineData(MovieSort.Year, SortDirection.Ascending, "{ yearMissing: 1, year: 1, _id: 1 }")]
     [InlineData(MovieSort.Title, SortDirection.Natural, "{ titleKey: 1, _id: 1 }")]
@@ -33,18 +33,17 @@ public sealed class MongoPipelinesRenderTests
     }
 
     [Fact]
-    public void RatingOrderPage_ComputesTheDampedMeanWithTenPriorRatingsAtTheGlobalMean()
+    public void RatingOrderPage_SortsByTheStoredKeyWithoutComputingOne()
     {
         var query = new MovieQuery { Genre = "Drama", Sort = MovieSort.Rating, Page = 3, PageSize = 10 };
 
-        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList(null, "Drama"), query, globalMean: 3.5));
+        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList(null, "Drama"), query));
 
         Assert.Equal(
             BsonArray.Create(new[]
             {
                 Json("{ $match: { genres: 'Drama' } }"),
-                Json("{ $addFields: { dampedMean: { $divide: [ { $add: ['$stats.sum', 35.0] }, { $add: ['$stats.count', 10] } ] } } }"),
-                Json("{ $sort: { dampedMean: -1, _id: 1 } }"),
+                Json("{ $sort: { ratingKey: -1, _id: 1 } }"),
                 Json("{ $skip: NumberLong(20) }"),
                 Json("{ $limit: 10 }"),
             }),
@@ -56,7 +55,7 @@ public sealed class MongoPipelinesRenderTests
     {
         var query = new MovieQuery { Sort = MovieSort.Year, Direction = SortDirection.Ascending };
 
-        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList(null, null), query, globalMean: 3.0));
+        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList(null, null), query));
 
         Assert.Equal(Json("{ $addFields: { yearMissing: { $cond: [ { $eq: [ { $ifNull: ['$year', null] }, null ] }, 1, 0 ] } } }"), pipeline[1]);
         Assert.Equal(Json("{ $sort: { yearMissing: 1, year: 1, _id: 1 } }"), pipeline[2]);
@@ -65,7 +64,7 @@ public sealed class MongoPipelinesRenderTests
     [Fact]
     public void NewestFirstPage_NeedsNoComputedField()
     {
-        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList(null, null), new MovieQuery { Sort = MovieSort.Year }, globalMean: 3.0));
+        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList(null, null), new MovieQuery { Sort = MovieSort.Year }));
 
         Assert.Equal(Json("{ $sort: { year: -1, _id: 1 } }"), pipeline[1]);
         Assert.Equal(4, pipeline.Count);
@@ -76,7 +75,7 @@ public sealed class MongoPipelinesRenderTests
     {
         var query = new MovieQuery { TitleContains = "love", Sort = MovieSort.Popularity, PageSize = 24 };
 
-        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList("love", null), query, globalMean: 3.0));
+        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList("love", null), query));
 
         Assert.Equal(
             BsonArray.Create(new[]

@@ -14,6 +14,9 @@ internal static class MongoRender
 
     public static BsonDocument Update<T>(UpdateDefinition<T> update) => update.Render(Args<T>()).AsBsonDocument;
 
+    /// <summary>A pipeline update (an array of stages) as sent.</summary>
+    public static BsonArray UpdatePipeline<T>(UpdateDefinition<T> update) => update.Render(Args<T>()).AsBsonArray;
+
     public static BsonDocument Sort<T>(SortDefinition<T> sort) => sort.Render(Args<T>());
 
     public static BsonDocument Keys<T>(IndexKeysDefinition<T> keys) => keys.Render(Args<T>());

@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Storage.Mongo;
 using static MovieRec.Tests.Storage.Mongo.MongoRender;
@@ -8,11 +9,35 @@ namespace MovieRec.Tests.Storage.Mongo;
 public sealed class MongoUpdatesRenderTests
 {
     [Fact]
-    public void RatingDelta_IsAnAtomicIncrementOfCountAndSum()
+    public void RatingDelta_AddsToCountAndSum_ThenRecomputesTheKeyAgainstTheMoviesOwnReference()
     {
-        Assert.Equal(Json("{ $inc: { 'stats.count': 1, 'stats.sum': 4.0 } }"), Update(MongoUpdates.ApplyRatingDelta(1, 4.0)));
-        Assert.Equal(Json("{ $inc: { 'stats.count': 0, 'stats.sum': -1.5 } }"), Update(MongoUpdates.ApplyRatingDelta(0, -1.5)));
-        Assert.Equal(Json("{ $inc: { 'stats.count': -1, 'stats.sum': -3.5 } }"), Update(MongoUpdates.ApplyRatingDelta(-1, -3.5)));
+        const string key = "{ $set: { ratingKey: { $divide: [ { $add: ['$stats.sum', { $multiply: [10, '$ratingKeyMean'] }] }, { $add: ['$stats.count', 10] } ] } } }";
+        Assert.Equal(
+            new BsonArray { Json("{ $set: { 'stats.count': { $add: ['$stats.count', 1] }, 'stats.sum': { $add: ['$stats.sum', 4.0] } } }"), Json(key) },
+            UpdatePipeline(MongoUpdates.ApplyRatingDelta(1, 4.0)));
+        Assert.Equal(
+            new BsonArray { Json("{ $set: { 'stats.count': { $add: ['$stats.count', 0] }, 'stats.sum': { $add: ['$stats.sum', -1.5] } } }"), Json(key) },
+            UpdatePipeline(MongoUpdates.ApplyRatingDelta(0, -1.5)));
+        Assert.Equal(
+            new BsonArray { Json("{ $set: { 'stats.count': { $add: ['$stats.count', -1] }, 'stats.sum': { $add: ['$stats.sum', -3.5] } } }"), Json(key) },
+            UpdatePipeline(MongoUpdates.ApplyRatingDelta(-1, -3.5)));
+    }
+
+    [Fact]
+    public void RatingKeyRefresh_RecordsTheNewReferenceAndRecomputesEveryKeyAgainstIt()
+    {
+        Assert.Equal(
+            new BsonArray
+            {
+                Json("""
+                    { $set: { ratingKeyMean: 3.5,
+                              ratingKey: { $divide: [ { $add: ['$stats.sum', { $multiply: [10, 3.5] }] }, { $add: ['$stats.count', 10] } ] } } }
+                    """),
+            },
+            UpdatePipeline(MongoUpdates.RefreshRatingKey(3.5)));
+        Assert.Equal(Json("{ $set: { mean: 3.25 } }"), Update(MongoUpdates.SetRatingReference(3.25)));
+        Assert.Equal(Json("{ _id: 'current' }"), Filter(MongoQueries.CurrentRatingReference));
+        Assert.Equal(Json("{ }"), Filter(MongoQueries.AllMovies));
     }
 
     [Fact]
@@ -22,7 +47,7 @@ public sealed class MongoUpdatesRenderTests
     }
 
     [Fact]
-    public void CatalogueUpsert_SetsTheMovieFieldsAndCreatesStatisticsOnlyOnInsert()
+    public void CatalogueUpsert_SetsTheMovieFieldsAndCreatesStatisticsAndRatingKeyOnlyOnInsert()
     {
         var movie = new Movie(1, "Toy Story (1995)", 1995, ["Animation", "Comedy"]) { Tags = ["pixar"], ImdbId = "0114709", TmdbId = 862 };
 
@@ -30,12 +55,15 @@ public sealed class MongoUpdatesRenderTests
             Json("""
                 { $set: { title: 'Toy Story (1995)', titleKey: 'toy story (1995)', year: 1995, genres: ['Animation', 'Comedy'],
                           tags: ['pixar'], imdbId: '0114709', tmdbId: 862 },
-                  $setOnInsert: { stats: { count: 0, sum: 0.0 } } }
+                  $setOnInsert: { stats: { count: 0, sum: 0.0 }, ratingKeyMean: 3.5, ratingKey: 3.5 } }
                 """),
-            Update(MongoUpdates.UpsertCatalogue(movie)));
+            Update(MongoUpdates.UpsertCatalogue(movie, referenceMean: 3.5)));
         Assert.Equal(
-            Json("{ $set: { title: 'X', titleKey: 'x', year: null, genres: [], tags: [], imdbId: null, tmdbId: null }, $setOnInsert: { stats: { count: 0, sum: 0.0 } } }"),
-            Update(MongoUpdates.UpsertCatalogue(new Movie(2, "X", null, []))));
+            Json("""
+                { $set: { title: 'X', titleKey: 'x', year: null, genres: [], tags: [], imdbId: null, tmdbId: null },
+                  $setOnInsert: { stats: { count: 0, sum: 0.0 }, ratingKeyMean: null, ratingKey: null } }
+                """),
+            Update(MongoUpdates.UpsertCatalogue(new Movie(2, "X", null, []), referenceMean: null)));
     }
 
     [Fact]

@@ -74,8 +74,8 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     public async Task AVersion1File_IsMigrated_GivingEveryAccountASecurityStamp()
     {
         var user = await _store.Users.CreateAsync("before-stamps", "h");
-        // Back to the version-1 layout: no stamp column, no import marker table, no person lists.
-        await ScalarAsync("ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; DROP TABLE person_lists; PRAGMA user_version = 1;");
+        // Back to the version-1 layout: no stamp column, no import marker table, no rating key, no person lists.
+        await ScalarAsync("DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -91,15 +91,35 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         await _store.Movies.UpsertManyAsync([new MovieRec.Core.Catalog.Movie(1, "Kept", 2000, [])]);
         var user = await _store.Users.CreateAsync("before-lists", "h");
         await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4.5f, 1_000));
-        await ScalarAsync("DROP TABLE person_lists; PRAGMA user_version = 2;");
+        // Back to the version-2 layout: no person lists, no rating key, no reference mean.
+        await ScalarAsync("DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
 
-        Assert.Equal(3L, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
         Assert.Equal(4.5f, (await _store.Ratings.GetAsync(user.UserId, 1))?.Value);
         Assert.Empty(await _store.PersonLists.ListAsync(user.UserId, PersonList.Hidden));
         Assert.True(await _store.PersonLists.AddAsync(user.UserId, PersonList.Hidden, 1));
+    }
+
+    [Fact]
+    public async Task AVersion2FileWithRatings_IsMigrated_AndItsFirstPageKeysEveryMovie()
+    {
+        await _store.Movies.UpsertManyAsync([new(1, "Liked", 2000, []), new(2, "Disliked", 2000, []), new(3, "Unrated", 2000, [])]);
+        await _store.Users.ImportAsync([ImportedUser.FromDataset(1)]);
+        await _store.Ratings.ImportAsync([new(1, 1, 5.0f, 1), new(1, 2, 1.0f, 1)]);
+        // Back to the version-2 layout: no rating key, no reference mean, no person lists.
+        await ScalarAsync("DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM movies WHERE rating_key IS NULL"));
+        var page = await _store.Movies.QueryAsync(new MovieQuery { Sort = MovieSort.Rating });
+
+        Assert.Equal(3.0, page.GlobalMean);
+        Assert.Equal([1, 3, 2], page.Items.Select(i => i.Movie.MovieId));
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM movies WHERE rating_key IS NULL"));
     }
 
     [Fact]
@@ -138,6 +158,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     [InlineData(MovieSort.Popularity, "movies_by_popularity")]
     [InlineData(MovieSort.Year, "movies_by_year")]
     [InlineData(MovieSort.Title, "movies_by_title")]
+    [InlineData(MovieSort.Rating, "movies_by_rating")]
     public async Task ListOrders_AreReadFromAnIndexWithoutSorting(MovieSort sort, string index)
     {
         var orderBy = SqliteMovieOrder.OrderBy(new MovieQuery { Sort = sort });
