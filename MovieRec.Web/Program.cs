@@ -32,8 +32,7 @@ try
 
     app.UseMovieRecSecurity();
     app.UseSerilogRequestLogging();
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
+    app.UseMovieRecErrorPages();
     app.UseApiBodyLimit();
     app.UseStaticFiles();
     app.UseRouting();

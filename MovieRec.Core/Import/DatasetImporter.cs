@@ -6,7 +6,7 @@ namespace MovieRec.Core.Import;
 
 /// <summary>What an import stored, and what was there already.</summary>
 public sealed record DatasetImportResult(
-    DatasetFormat Format, int Movies, ImportCounts Users, ImportCounts Ratings, long SkippedLines, TimeSpan Elapsed);
+    DatasetFormat Format, int Movies, ImportCounts Users, ImportCounts Ratings, long SkippedLines, TimeSpan Elapsed, long CleanedTexts = 0);
 
 /// <summary>
 /// Loads a MovieLens dataset into the store: movies (with tags and links), a login-less account
@@ -42,7 +42,7 @@ public static class DatasetImporter
             ratings = Add(ratings, await store.Ratings.ImportAsync(batch, cancellationToken));
         }
         await store.Imports.CompleteAsync(cancellationToken);
-        return new DatasetImportResult(dataset.Format, movies, users, ratings, dataset.Report.SkippedLines, clock.Elapsed);
+        return new DatasetImportResult(dataset.Format, movies, users, ratings, dataset.Report.SkippedLines, clock.Elapsed, dataset.Report.CleanedTexts);
     }
 
     /// <summary>

@@ -21,6 +21,11 @@ public sealed class ImportReport
     /// <summary>The messages of the first <see cref="MaxMessages"/> skipped lines, in the order they were met.</summary>
     public IReadOnlyList<string> FirstMessages => _firstMessages;
 
+    /// <summary>Titles and tags that had control or bidi-control characters removed.</summary>
+    public long CleanedTexts { get; private set; }
+
+    internal void RecordCleaned() => CleanedTexts++;
+
     public long SkippedLinesIn(string fileName) => _skippedByFile.GetValueOrDefault(fileName);
 
     internal void RecordSkipped(DatasetFormatException problem)

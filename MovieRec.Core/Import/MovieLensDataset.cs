@@ -1,3 +1,4 @@
+using MovieRec.Core.Text;
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Ratings;
 
@@ -68,12 +69,34 @@ public sealed class MovieLensDataset
     /// The movies, with the tags (tags.csv, tags.dat) and, for CSV, the IMDb / TMDb ids of links.csv merged in.
     /// Those smaller files are read into memory when the enumeration starts; the movies file is streamed.
     /// </summary>
-    public IEnumerable<Movie> ReadMovies() => Format switch
+    public IEnumerable<Movie> ReadMovies() => WithoutControlCharacters(Format switch
     {
         DatasetFormat.MovieLensCsv => WithExtras(() => MoviesCsvFile.Read(_files.Movies, _options, Report)),
         DatasetFormat.MovieLens100k => UItemFile.Read(_files.Movies, _options, Report),
         _ => WithExtras(() => MoviesDatFile.Read(_files.Movies, _options, Report)),
-    };
+    });
+
+    /// <summary>
+    /// Titles and tags lose their control and bidi-control characters (a U+202E would flip the
+    /// text beside it on every page); how many texts changed is counted in the report.
+    /// </summary>
+    private IEnumerable<Movie> WithoutControlCharacters(IEnumerable<Movie> movies)
+    {
+        foreach (var movie in movies)
+        {
+            string title = SafeText.RemoveControlCharacters(movie.Title, out int fromTitle);
+            if (fromTitle > 0) Report.RecordCleaned();
+            var tags = movie.Tags.Select(tag =>
+            {
+                string clean = SafeText.RemoveControlCharacters(tag, out int fromTag);
+                if (fromTag > 0) Report.RecordCleaned();
+                return clean;
+            }).Where(tag => tag.Trim().Length > 0).ToArray();
+            yield return fromTitle > 0 || tags.Length != movie.Tags.Count || !tags.SequenceEqual(movie.Tags)
+                ? movie with { Title = title.Trim().Length > 0 ? title : movie.Title, Tags = tags }
+                : movie;
+        }
+    }
 
     private IEnumerable<Movie> WithExtras(Func<IEnumerable<Movie>> readMovies)
     {

@@ -18,6 +18,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
     private ServerProcess? server;
+    private Dictionary<string, string?> environment = [];
+    private readonly SemaphoreSlim adminSetUp = new(1, 1);
+    private string? adminName;
 
     public ServerProcess Server => server ?? throw new InvalidOperationException("the server has not started");
 
@@ -32,7 +35,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
 
         dataFolder = Directory.CreateTempSubdirectory("movierec-browser-").FullName;
-        server = ServerProcess.Start(new Dictionary<string, string?>
+        server = ServerProcess.Start(environment = new Dictionary<string, string?>
         {
             ["Storage__Provider"] = "sqlite",
             ["Storage__SqlitePath"] = Path.Combine(dataFolder, "movierec.db"),
@@ -66,6 +69,49 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     /// <summary>A new page in a new context that fails the test on any script error in the page.</summary>
     public async Task<BrowserSession> NewSessionAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true) =>
         await BrowserSession.OpenAsync(await NewContextAsync(width, height, javaScriptEnabled));
+
+    /// <summary>
+    /// A session logged in as an administrator: dataset user 1 gets a password and the admin role
+    /// from the app's own commands (users set-password, users grant-admin), as an operator would.
+    /// </summary>
+    public async Task<BrowserSession> AdminSessionAsync(int width = 1280, int height = 800)
+    {
+        await adminSetUp.WaitAsync();
+        try
+        {
+            if (adminName is null)
+            {
+                string name = MovieRec.Core.Storage.ImportedUser.FromDataset(1).Username;
+                await RunCommandAsync(PageActions.Password + "\n", "users", "set-password", name);
+                await RunCommandAsync(null, "users", "grant-admin", name);
+                adminName = name;
+            }
+        }
+        finally { adminSetUp.Release(); }
+        var session = await NewSessionAsync(width, height);
+        await session.Page.LogInAsync(adminName);
+        return session;
+    }
+
+    /// <summary>Runs a MovieRec command against the server's store and fails with its output unless it exits with 0.</summary>
+    private async Task RunCommandAsync(string? input, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = dataFolder!,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MovieRec.Web.dll"));
+        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        if (input is not null) await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(process.ExitCode == 0, $"{string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await errors}");
+    }
 
     public async Task DisposeAsync()
     {

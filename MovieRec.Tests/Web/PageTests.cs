@@ -126,13 +126,17 @@ public class PageTests(MovieRecAppFactory app) : IClassFixture<MovieRecAppFactor
     }
 
     [Fact]
-    public async Task Model_status_shows_the_model_its_curve_and_the_provider()
+    public async Task Model_status_shows_the_model_its_curve_and_the_provider_to_an_administrator()
     {
-        string html = await app.CreateBrowser().GetStringAsync("/Model");
+        var admin = await app.AdminBrowserAsync();
+        string html = await admin.GetStringAsync("/Model");
         Assert.Contains("data-section=\"active-model\"", html);
         Assert.Matches("data-field=\"checksum\">[0-9a-f]{64}<", html);
         Assert.Contains("<polyline", html);
-        Assert.Contains("Held-out RMSE", html);
+        Assert.Contains("Typical error on held-out ratings", html);
+        Assert.Contains(app.ModelPath, html);
+        Assert.Contains(">Model</a>", html);
+        Assert.DoesNotContain("NotNeeded", html);
         Assert.Contains("data-field=\"provider\"", html);
         Assert.Contains("Loaded", html);
     }
@@ -154,6 +158,20 @@ public class PageTests(MovieRecAppFactory app) : IClassFixture<MovieRecAppFactor
         var css = await client.GetAsync("/css/site.css");
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Contains(".stars", await css.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_visitor_and_a_normal_user_get_the_403_page_for_the_model_and_no_menu_link()
+    {
+        foreach (var client in new[] { app.CreateBrowser(), await app.SignedInBrowserAsync() })
+        {
+            var response = await client.GetAsync("/Model");
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            string html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("The model page is for administrators.", html);
+            Assert.DoesNotContain(app.ModelPath, html);
+            Assert.DoesNotContain(">Model</a>", await client.GetStringAsync("/Movies"));
+        }
     }
 
     [Theory]

@@ -15,6 +15,12 @@ public static class ApiProblems
     /// </summary>
     public static Task ChallengeOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
+        // A page refused to a signed-in person is an empty 403, which the status page (Hosting/ErrorPages) shows in the layout.
+        if (!IsApiRequest(context.Request) && status == StatusCodes.Status403Forbidden)
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
         if (!IsApiRequest(context.Request))
         {
             context.Response.Redirect(context.RedirectUri);

@@ -27,5 +27,5 @@ public sealed record BarChart(string Title, IReadOnlyList<BarChartItem> Items, d
     public double RowTop(int index) => index * RowHeight + 4;
 
     /// <summary>Long titles are shortened so that the labels stay in their column; the full title is in the SVG title element.</summary>
-    public static string ShortLabel(string label) => label.Length <= 34 ? label : label[..33] + "…";
+    public static string ShortLabel(string label) => MovieRec.Core.Text.SafeText.Truncate(label, 34);
 }

@@ -32,6 +32,7 @@ public sealed class ImportCommand(IMovieRecStore store, IProgressDisplay progres
         Console.WriteLine($"users:   {result.Users.Added:N0} added, {result.Users.AlreadyPresent:N0} already there");
         Console.WriteLine($"ratings: {result.Ratings.Added:N0} added, {result.Ratings.AlreadyPresent:N0} already there");
         if (result.SkippedLines > 0) Console.WriteLine($"skipped: {result.SkippedLines:N0} bad lines");
+        if (result.CleanedTexts > 0) Console.WriteLine($"cleaned: {result.CleanedTexts:N0} titles or tags had control characters removed");
         Console.WriteLine($"time:    {result.Elapsed.TotalSeconds:F2} s");
         return 0;
     }

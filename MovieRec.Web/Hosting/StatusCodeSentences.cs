@@ -22,6 +22,7 @@ public static class StatusCodeSentences
         StatusCodes.Status405MethodNotAllowed => "This address does not accept that kind of request.",
         StatusCodes.Status413PayloadTooLarge => "The request is too large.",
         StatusCodes.Status415UnsupportedMediaType => "The body is not of a type this address accepts; the API takes application/json.",
+        StatusCodes.Status500InternalServerError => "Something went wrong on the server. It has been logged; try again in a moment.",
         _ => "The request could not be handled.",
     };
 

@@ -61,7 +61,11 @@ public sealed class ModelReloader(
         {
             var stamp = FileStamp.Read(settings.Path);
             if (stamp is null)
-                return force ? Refuse(trigger, $"There is no model file at {settings.Path}.", null, stamp) : null;
+                {
+                // The answer reaches /health, which anyone may read: the server's folders stay in the log.
+                if (force) logger.LogWarning("There is no model file at {ModelPath}", settings.Path);
+                return force ? Refuse(trigger, "There is no model file at the configured Model:Path.", null, stamp) : null;
+            }
             if (!force && stamp == _lastRefused) return null;
 
             var current = holder.Current;

@@ -9,9 +9,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    // Version5 is named for its number after the merge with issue 12's branch, which adds version 4;
-    // until then it is the fourth entry here (version 3 is each person's lists, issue 11).
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version5];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -47,10 +45,10 @@ internal static class SqliteSchema
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
 
-    // Version 3: each person's hidden movies ("not interested") and watch-list, one table keyed by
+    // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by
     // (person, list, movie) so that adding twice is a no-op; the list is named in the row so that a
     // new kind of list needs no new table. The key also serves "the list of one person".
-    private const string Version3 = """
+    private const string Version4 = """
         CREATE TABLE person_lists (
             user_id     INTEGER NOT NULL REFERENCES users (user_id),
             list        TEXT    NOT NULL CHECK (list IN ('hidden', 'watchlist')),
@@ -60,10 +58,10 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
-    // Version 5: the rating order's stored key (see SqliteRatingKeys) and its reference mean. Keys
+    // Version 3: the rating order's stored key (see SqliteRatingKeys) and its reference mean. Keys
     // stay NULL until the first movie list query or reconcile refreshes the reference: the formula
     // has one owner in code, none in a migration.
-    private const string Version5 = """
+    private const string Version3 = """
         CREATE TABLE rating_reference (
             id   INTEGER PRIMARY KEY CHECK (id = 1),
             mean REAL    NOT NULL

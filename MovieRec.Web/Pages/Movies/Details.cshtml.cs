@@ -1,3 +1,4 @@
+using MovieRec.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MovieRec.Core.Catalog;
@@ -27,7 +28,7 @@ public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalP
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var movie = await store.Movies.GetAsync(id, cancellationToken);
-        if (movie is null) return NotFound($"There is no movie with id {id}.");
+        if (movie is null) return this.StatusPage(StatusCodes.Status404NotFound, $"There is no movie with id {id}.");
         Movie = movie;
         Statistics = await store.Movies.GetStatisticsAsync(id, cancellationToken);
         var hidden = Exclusions.None;

@@ -1,3 +1,4 @@
+using MovieRec.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +41,7 @@ public class IndexModel(IMovieRecStore store, RatingWriter writer) : PageModel
         switch (write.Status)
         {
             case RatingWriteStatus.NoSuchMovie:
-                return NotFound($"There is no movie with id {movieId}.");
+                return this.StatusPage(StatusCodes.Status404NotFound, $"There is no movie with id {movieId}.");
             case RatingWriteStatus.InvalidValue:
                 // Answered here with 400 rather than redirected with a note: the post was not done,
                 // and the status says so to scripts and tests as well as to the person.
