@@ -35,14 +35,20 @@ public sealed class ServedRecommender(Recommender recommender)
         if (ratings.Count == 0 || n <= 0) return [];
         var excluded = Exclusions.Rated(ratings).With(exclusions.MovieIds);
         var scored = Recommender.Recommend(profile, n, excluded.MovieIds);
-        var reasons = explain ? PickReasons.Explain(Recommender, ratings, scored.Select(s => s.MovieId)) : null;
-        return scored
-            .Select(s => new ServedPick(
-                s.MovieId,
-                s.PredictedRating ?? Recommender.PredictRating(profile, s.MovieId),
-                s.Score,
-                reasons is not null && reasons.TryGetValue(s.MovieId, out int because) ? because : null))
+        var picks = scored
+            .Select(s => new ServedPick(s.MovieId, s.PredictedRating ?? Recommender.PredictRating(profile, s.MovieId), s.Score, null))
             .ToList();
+        return explain ? Explain(ratings, picks) : picks;
+    }
+
+    /// <summary>
+    /// The picks with "because you rated X" filled in (<see cref="PickReasons"/>). Separate so that a
+    /// caller who ranks many picks and shows a few (a filtered list) explains only those shown.
+    /// </summary>
+    public IReadOnlyList<ServedPick> Explain(IReadOnlyList<PersonRating> ratings, IReadOnlyList<ServedPick> picks)
+    {
+        var reasons = PickReasons.Explain(Recommender, ratings, picks.Select(p => p.MovieId));
+        return picks.Select(p => p with { BecauseYouRated = reasons.TryGetValue(p.MovieId, out int because) ? because : null }).ToList();
     }
 
     /// <summary>The predicted rating of one movie for a folded-in person, on the model's rating scale.</summary>

@@ -1,9 +1,9 @@
 namespace MovieRec.Core.Storage;
 
 /// <summary>
-/// The app's persistent state: movies with their live rating statistics, user accounts and
-/// ratings. One instance per process, safe for many concurrent callers; open it with
-/// <see cref="MovieRecStoreFactory"/>.
+/// The app's persistent state: movies with their live rating statistics, user accounts,
+/// ratings and each person's hidden movies and watch-list. One instance per process, safe for many concurrent
+/// callers; open it with <see cref="MovieRecStoreFactory"/>.
 /// </summary>
 public interface IMovieRecStore : IAsyncDisposable
 {
@@ -13,6 +13,9 @@ public interface IMovieRecStore : IAsyncDisposable
     IMovieStore Movies { get; }
     IUserStore Users { get; }
     IRatingStore Ratings { get; }
+
+    /// <summary>Each person's hidden movies and watch-list.</summary>
+    IPersonListStore PersonLists { get; }
 
     /// <summary>Whether the last dataset import completed (see <see cref="IImportLog"/>).</summary>
     IImportLog Imports { get; }

@@ -18,6 +18,12 @@ public sealed class OpenApiDocumentTests(MovieRecAppFactory app) : IClassFixture
         { "/api/ratings/{movieId}", "put", ["200", "400", "401", "404", "413", "415"] },
         { "/api/ratings/{movieId}", "delete", ["204", "400", "401", "404"] },
         { "/api/me/ratings", "get", ["200", "401"] },
+        { "/api/me/hidden", "get", ["200", "401"] },
+        { "/api/me/hidden/{movieId}", "put", ["200", "400", "401", "404"] },
+        { "/api/me/hidden/{movieId}", "delete", ["200", "400", "401", "404"] },
+        { "/api/me/watchlist", "get", ["200", "401"] },
+        { "/api/me/watchlist/{movieId}", "put", ["200", "400", "401", "404"] },
+        { "/api/me/watchlist/{movieId}", "delete", ["200", "400", "401", "404"] },
         { "/api/admin/reload", "post", ["200", "400", "401", "403", "409"] },
         { "/health", "get", ["200", "503"] },
     };

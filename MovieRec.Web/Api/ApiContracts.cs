@@ -45,6 +45,9 @@ public sealed record RatingRequest(double? Rating);
 /// <summary>The answer to PUT /api/ratings/{movieId}: what is stored now and what it replaced.</summary>
 public sealed record RatingSavedDto(int MovieId, double Rating, float? Previous);
 
+/// <summary>The answer to PUT or DELETE /api/me/hidden|watchlist/{movieId}: whether the movie is on the list now, and whether this call changed that.</summary>
+public sealed record PersonListChangeDto(int MovieId, bool OnList, bool Changed);
+
 public sealed record ReloadDto(bool Succeeded, string Trigger, string Message, string? Checksum, DateTimeOffset At);
 
 /// <summary>Links to the movie's pages on IMDb and TMDb, from the ids MovieLens gives.</summary>

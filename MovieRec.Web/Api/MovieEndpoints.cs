@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Recommendations;
@@ -49,13 +50,14 @@ public static class MovieEndpoints
     }
 
     private static async Task<Results<Ok<SimilarMoviesDto>, BadRequestProblem, NotFoundProblem>> SimilarAsync(
-        int id, string? n, IMovieRecStore store, SimilarMovies similar, CancellationToken cancellationToken)
+        int id, string? n, IMovieRecStore store, SimilarMovies similar, PersonalPicks picks, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var (count, problem) = ApiArguments.Count(n, 10, SimilarMovies.MaxCount);
         if (problem is not null) return ApiProblems.BadRequest(problem);
         var movie = await store.Movies.GetAsync(id, cancellationToken);
         if (movie is null) return ApiProblems.NotFound($"There is no movie with id {id}.");
-        var list = await similar.ForMovieAsync(movie, count, cancellationToken);
+        var hidden = user.UserId() is { } userId ? await picks.HiddenAsync(userId, cancellationToken) : Exclusions.None;
+        var list = await similar.ForPersonAsync(movie, count, hidden, cancellationToken);
         var statistics = await store.Movies.GetStatisticsManyAsync(list.Movies.Select(m => m.MovieId), cancellationToken);
         var items = list.Movies.Select(m => MovieSummaryDto.From(m, statistics.TryGetValue(m.MovieId, out var s) ? s : null)).ToList();
         return TypedResults.Ok(new SimilarMoviesDto(list.Basis.ToString().ToLowerInvariant(), items));

@@ -9,6 +9,7 @@ public static class MovieRecApi
             .MapMovieEndpoints()
             .MapRecommendationEndpoints()
             .MapRatingEndpoints()
+            .MapPersonListEndpoints()
             .MapAdminEndpoints();
         return app;
     }

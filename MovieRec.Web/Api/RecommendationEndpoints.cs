@@ -28,8 +28,8 @@ public static class RecommendationEndpoints
         var personal = await picks.ForUserAsync(userId, count, cancellationToken);
         if (personal is not null)
             return TypedResults.Ok(new RecommendationsDto("personal", personal.Select(RecommendationDto.From).ToList(), []));
-        // No model yet, or nothing rated: the most rated movies, never one the person rated.
-        var exclusions = Exclusions.Rated(await picks.RatingsAsync(userId, cancellationToken));
+        // No model yet, or nothing rated: the most rated movies, never one the person rated or hid.
+        var exclusions = await picks.RatedOrHiddenAsync(userId, cancellationToken);
         var mostRated = await popular.MostRatedAsync(PopularFallback.CandidatesNeeded(count, exclusions), cancellationToken);
         var fallback = PopularFallback.Choose(mostRated, m => m.Movie.MovieId, exclusions, count);
         return TypedResults.Ok(new RecommendationsDto("popular", [], fallback.Select(PopularMovieDto.From).ToList()));

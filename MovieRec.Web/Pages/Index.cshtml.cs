@@ -21,6 +21,7 @@ public class IndexModel(PersonalPicks picks, PopularMovies popular, IMovieRecSto
     public BarChart? PopularChart { get; private set; }
     public IReadOnlyList<PopularMovie> Starters { get; private set; } = [];
     public IReadOnlyDictionary<int, double> YourRatings { get; private set; } = new Dictionary<int, double>();
+    public IReadOnlySet<int> WatchList { get; private set; } = new HashSet<int>();
     public bool ModelLoaded { get; private set; }
     public TrainingStatus Training { get; private set; } = TrainingStatus.NotNeeded;
 
@@ -31,6 +32,7 @@ public class IndexModel(PersonalPicks picks, PopularMovies popular, IMovieRecSto
         if (User.UserId() is { } userId)
         {
             Picks = await picks.ForUserAsync(userId, PickCount, cancellationToken);
+            WatchList = (await store.PersonLists.ListAsync(userId, PersonList.WatchList, cancellationToken)).ToHashSet();
             if (Picks is not null) return;
             var ratings = await store.Ratings.ListByUserAsync(userId, cancellationToken);
             YourRatings = ratings.ToDictionary(r => r.MovieId, r => (double)r.Value);

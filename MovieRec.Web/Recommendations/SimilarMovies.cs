@@ -27,6 +27,18 @@ public sealed class SimilarMovies(IMovieRecStore store, ModelHolder holder, Movi
         cache.GetOrCreateAsync(new Key(movie.MovieId, n), TimeSpan.FromSeconds(cache.Options.SimilarSeconds),
             CacheDependency.Model | CacheDependency.Catalogue, () => FindAsync(movie, n, cancellationToken));
 
+    /// <summary>
+    /// The list without the movies a person hid. The cached list is shared by everyone, so the
+    /// longest one is filtered for a person who hid something; it still has n movies unless they
+    /// hid most of a movie's neighbours.
+    /// </summary>
+    public async Task<SimilarMovieList> ForPersonAsync(Movie movie, int n, Exclusions hidden, CancellationToken cancellationToken = default)
+    {
+        if (hidden.Count == 0) return await ForMovieAsync(movie, n, cancellationToken);
+        var all = await ForMovieAsync(movie, MaxCount, cancellationToken);
+        return all with { Movies = all.Movies.Where(m => !hidden.Contains(m.MovieId)).Take(n).ToList() };
+    }
+
     private async Task<SimilarMovieList> FindAsync(Movie movie, int n, CancellationToken cancellationToken)
     {
         if (holder.Current is { } active)

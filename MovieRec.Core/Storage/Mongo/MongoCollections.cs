@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The six collections. Writes use majority acknowledgement with journaling (j: true): an
+/// The seven collections. Writes use majority acknowledgement with journaling (j: true): an
 /// acknowledged write is on disk and survives a crash of the server, as with SQLite's FULL sync.
 /// </summary>
 internal sealed class MongoCollections
@@ -18,6 +18,7 @@ internal sealed class MongoCollections
         Ratings = Database.GetCollection<RatingDocument>("ratings");
         Counters = Database.GetCollection<CounterDocument>("counters");
         Imports = Database.GetCollection<ImportStateDocument>("imports");
+        PersonLists = Database.GetCollection<PersonListDocument>("personLists");
         RatingReference = Database.GetCollection<RatingReferenceDocument>("ratingReference");
     }
 
@@ -27,5 +28,6 @@ internal sealed class MongoCollections
     public IMongoCollection<RatingDocument> Ratings { get; }
     public IMongoCollection<CounterDocument> Counters { get; }
     public IMongoCollection<ImportStateDocument> Imports { get; }
+    public IMongoCollection<PersonListDocument> PersonLists { get; }
     public IMongoCollection<RatingReferenceDocument> RatingReference { get; }
 }

@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: collections movies, users, ratings, counters, imports and ratingReference in one database, indexes
+/// The MongoDB store: collections movies, users, ratings, personLists, counters, imports and ratingReference in one database, indexes
 /// created at open (see <see cref="MongoIndexes"/>). Needs no replica set: no multi-document
 /// transactions are used.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
         Movies = new MongoMovieStore(collections, loggerFactory.CreateLogger<MongoMovieStore>());
         Users = new MongoUserStore(collections, userIds, loggerFactory.CreateLogger<MongoUserStore>(), clock);
         Ratings = new MongoRatingStore(collections, loggerFactory.CreateLogger<MongoRatingStore>());
+        PersonLists = new MongoPersonListStore(collections, clock);
         Imports = new MongoImportLog(collections, clock);
     }
 
@@ -38,6 +39,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
     public IMovieStore Movies { get; }
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
+    public IPersonListStore PersonLists { get; }
     public IImportLog Imports { get; }
 
     public static async Task<MongoMovieRecStore> OpenAsync(MongoUrl url, string databaseName, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
@@ -49,6 +51,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             await collections.Movies.Indexes.CreateManyAsync(MongoIndexes.Movies(), cancellationToken);
             await collections.Users.Indexes.CreateManyAsync(MongoIndexes.Users(), cancellationToken);
             await collections.Ratings.Indexes.CreateManyAsync(MongoIndexes.Ratings(), cancellationToken);
+            await collections.PersonLists.Indexes.CreateManyAsync(MongoPersonListDefinitions.Indexes(), cancellationToken);
             await new MongoUserIds(collections).RaiseAboveStoredUsersAsync(cancellationToken);
             // Accounts from before revocable sessions get a stamp (one value for all is enough: a
             // stamp only has to change, and each account's changes apart from then on).

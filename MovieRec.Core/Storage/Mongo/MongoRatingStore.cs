@@ -14,12 +14,11 @@ namespace MovieRec.Core.Storage.Mongo;
 /// </summary>
 internal sealed class MongoRatingStore(MongoCollections collections, ILogger logger) : IRatingStore
 {
-    private static readonly CountOptions JustOne = new() { Limit = 1 };
 
     public async Task<float?> UpsertAsync(Rating rating, CancellationToken cancellationToken = default)
     {
         StoreValidation.Rating(rating);
-        await EnsureExistsAsync(rating.UserId, rating.MovieId, cancellationToken);
+        await MongoReferences.EnsureExistAsync(collections, rating.UserId, rating.MovieId, cancellationToken);
 
         var previous = await ReplaceRatingAsync(rating, cancellationToken);
         var countDelta = previous is null ? 1 : 0;
@@ -130,14 +129,6 @@ internal sealed class MongoRatingStore(MongoCollections collections, ILogger log
             await collections.Movies.BulkWriteAsync(updates, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
         }
         return new ImportCounts(batch.Length - refused.Count, refused.Count);
-    }
-
-    private async Task EnsureExistsAsync(int userId, int movieId, CancellationToken cancellationToken)
-    {
-        if (await collections.Users.CountDocumentsAsync(MongoQueries.UserById(userId), JustOne, cancellationToken) == 0)
-            throw StoreValidation.UnknownUser(userId);
-        if (await collections.Movies.CountDocumentsAsync(MongoQueries.MovieById(movieId), JustOne, cancellationToken) == 0)
-            throw StoreValidation.UnknownMovie(movieId);
     }
 
     /// <summary>MongoDB has no foreign keys: check a batch's users and movies before inserting any of it.</summary>

@@ -18,6 +18,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         Movies = new SqliteMovieStore(connections, loggerFactory.CreateLogger<SqliteMovieStore>());
         Users = new SqliteUserStore(connections, loggerFactory.CreateLogger<SqliteUserStore>(), clock);
         Ratings = new SqliteRatingStore(connections, loggerFactory.CreateLogger<SqliteRatingStore>());
+        PersonLists = new SqlitePersonListStore(connections, clock);
         Imports = new SqliteImportLog(connections, clock);
     }
 
@@ -32,6 +33,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IMovieStore Movies { get; }
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
+    public IPersonListStore PersonLists { get; }
     public IImportLog Imports { get; }
 
     /// <summary>Opens (creating when missing) the database file and brings its schema up to date.</summary>

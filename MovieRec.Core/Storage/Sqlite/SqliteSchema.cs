@@ -9,7 +9,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -44,6 +44,19 @@ internal static class SqliteSchema
         await using var command = connection.Command("PRAGMA user_version;", transaction);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
+
+    // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by
+    // (person, list, movie) so that adding twice is a no-op; the list is named in the row so that a
+    // new kind of list needs no new table. The key also serves "the list of one person".
+    private const string Version4 = """
+        CREATE TABLE person_lists (
+            user_id     INTEGER NOT NULL REFERENCES users (user_id),
+            list        TEXT    NOT NULL CHECK (list IN ('hidden', 'watchlist')),
+            movie_id    INTEGER NOT NULL REFERENCES movies (movie_id),
+            added_at_ms INTEGER NOT NULL,
+            PRIMARY KEY (user_id, list, movie_id)
+        ) WITHOUT ROWID;
+        """;
 
     // Version 3: the rating order's stored key (see SqliteRatingKeys) and its reference mean. Keys
     // stay NULL until the first movie list query or reconcile refreshes the reference: the formula

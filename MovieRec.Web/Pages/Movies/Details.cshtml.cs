@@ -11,7 +11,7 @@ using MovieRec.Web.Recommendations;
 namespace MovieRec.Web.Pages.Movies;
 
 /// <summary>One movie: facts, links, the person's rating and similar movies.</summary>
-public class DetailsModel(IMovieRecStore store, SimilarMovies similar) : PageModel
+public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalPicks picks) : PageModel
 {
     public const int SimilarCount = 10;
 
@@ -19,6 +19,9 @@ public class DetailsModel(IMovieRecStore store, SimilarMovies similar) : PageMod
     public MovieStatistics? Statistics { get; private set; }
     public double? YourRating { get; private set; }
     public SimilarMovieList Similar { get; private set; } = new(SimilarityBasis.Content, []);
+    /// <summary>The signed-in person's ratings and watch-list, for the similar-movie cards.</summary>
+    public IReadOnlyDictionary<int, double> YourRatings { get; private set; } = new Dictionary<int, double>();
+    public IReadOnlySet<int> WatchList { get; private set; } = new HashSet<int>();
     public string? ImdbUrl => MovieLinks.Imdb(Movie);
     public string? TmdbUrl => MovieLinks.Tmdb(Movie);
 
@@ -28,9 +31,15 @@ public class DetailsModel(IMovieRecStore store, SimilarMovies similar) : PageMod
         if (movie is null) return this.StatusPage(StatusCodes.Status404NotFound, $"There is no movie with id {id}.");
         Movie = movie;
         Statistics = await store.Movies.GetStatisticsAsync(id, cancellationToken);
+        var hidden = Exclusions.None;
         if (User.UserId() is { } userId)
+        {
             YourRating = (await store.Ratings.GetAsync(userId, id, cancellationToken))?.Value;
-        Similar = await similar.ForMovieAsync(movie, SimilarCount, cancellationToken);
+            YourRatings = (await store.Ratings.ListByUserAsync(userId, cancellationToken)).ToDictionary(r => r.MovieId, r => (double)r.Value);
+            WatchList = (await store.PersonLists.ListAsync(userId, PersonList.WatchList, cancellationToken)).ToHashSet();
+            hidden = await picks.HiddenAsync(userId, cancellationToken);
+        }
+        Similar = await similar.ForPersonAsync(movie, SimilarCount, hidden, cancellationToken);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Accounts;
 
 namespace MovieRec.Web.Pages.Movies;
 
@@ -16,10 +17,14 @@ public class IndexModel(IMovieRecStore store) : PageModel
     public IReadOnlyList<string> Genres { get; private set; } = [];
     public MoviePage? Results { get; private set; }
     public string? Problem { get; private set; }
+    /// <summary>The signed-in person's ratings, so that each row shows theirs and marks what they rated.</summary>
+    public IReadOnlyDictionary<int, double> YourRatings { get; private set; } = new Dictionary<int, double>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Genres = await store.Movies.ListGenresAsync(cancellationToken);
+        if (User.UserId() is { } userId)
+            YourRatings = (await store.Ratings.ListByUserAsync(userId, cancellationToken)).ToDictionary(r => r.MovieId, r => (double)r.Value);
         if (!ModelState.IsValid)
         {
             Problem = "Some of the search settings were not understood; showing the first page by popularity.";

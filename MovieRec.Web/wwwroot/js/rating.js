@@ -1,28 +1,11 @@
 // Saves a star rating through the JSON API as soon as it is chosen, without reloading the page.
 // Without this script the widget's form posts as usual; with it, the Save button stays as a fallback.
 (() => {
-  const token = document.querySelector('meta[name="csrf-token"]')?.content;
-
   async function save(form, value) {
     const status = form.querySelector('.rating-status');
     status.textContent = 'Saving…';
-    try {
-      const response = await fetch(`/api/ratings/${form.dataset.movieId}`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': token ?? '' },
-        body: JSON.stringify({ rating: Number(value) }),
-        credentials: 'same-origin',
-      });
-      if (response.status === 401) { form.submit(); return; } // signed out: the form post leads to the login page
-      if (!response.ok) {
-        const problem = await response.json().catch(() => ({}));
-        status.textContent = problem.detail ?? `Not saved (${response.status}).`;
-        return;
-      }
-      status.textContent = `Saved: ${Number(value).toFixed(1)}`;
-    } catch {
-      status.textContent = 'Not saved: the server did not answer.';
-    }
+    const saved = await window.movieRecApi.send(form, status, 'PUT', `/api/ratings/${form.dataset.movieId}`, { rating: Number(value) });
+    if (saved) status.textContent = `Saved: ${Number(value).toFixed(1)}`;
   }
 
   // One save at a time per widget, and only the latest choice: arrow keys change the rating many
