@@ -36,27 +36,6 @@ public class ServedRecommenderTests
     }
 
     [Fact]
-    public void A_reason_is_a_liked_movie_of_the_person_most_similar_to_the_pick()
-    {
-        var served = Trained.Value.Served;
-        var ratings = RatingsOf(7);
-        double mean = ratings.Average(r => r.Value);
-        var liked = ratings.Where(r => r.Value >= mean).Select(r => r.MovieId).ToList();
-        var index = served.Recommender.Index;
-        var items = served.Recommender.Model.Items;
-
-        foreach (var pick in served.Picks(ratings, Exclusions.None, 5))
-        {
-            Assert.NotNull(pick.BecauseYouRated);
-            Assert.Contains(pick.BecauseYouRated!.Value, liked);
-            // Dense reference: the largest dot product of the pick's unit row with any liked movie's.
-            float Similarity(int movieId) => ScoringIndex.Dot(index.UnitItemFactorRow(items.IndexOf(pick.MovieId)), index.UnitItemFactorRow(items.IndexOf(movieId)));
-            float best = liked.Where(id => items.IndexOf(id) >= 0).Max(Similarity);
-            Assert.Equal(best, Similarity(pick.BecauseYouRated.Value));
-        }
-    }
-
-    [Fact]
     public void Fold_in_never_throws_for_odd_ratings()
     {
         var served = Trained.Value.Served;

@@ -7,8 +7,12 @@ using MovieRec.Web.Models;
 
 namespace MovieRec.Web.Recommendations;
 
-/// <summary>A personal pick: the movie, the rating the model predicts for this person, and the movie of theirs it resembles.</summary>
-public sealed record Pick(Movie Movie, double PredictedRating, Movie? BecauseYouRated);
+/// <summary>
+/// A personal pick: the movie, the rating the model predicts for this person, and the true reason
+/// shown with it (<see cref="PickReason"/>; null when none holds), with the movie of theirs it
+/// resembles when the reason is "because you rated".
+/// </summary>
+public sealed record Pick(Movie Movie, double PredictedRating, PickReason? Reason, Movie? BecauseYouRated);
 
 /// <summary>
 /// Personal picks that follow a person's ratings at once: their current ratings are read from the
@@ -30,8 +34,12 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
     public Task<IReadOnlyList<Pick>?> ForUserAsync(int userId, int n, CancellationToken cancellationToken = default) =>
         ForUserAsync(userId, n, PickFilter.None, cancellationToken);
 
-    /// <summary>The first <paramref name="n"/> picks that pass <paramref name="filter"/>, in ranking order; null as above.</summary>
-    public async Task<IReadOnlyList<Pick>?> ForUserAsync(int userId, int n, PickFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The first <paramref name="n"/> picks that pass <paramref name="filter"/>, in ranking order at the
+    /// person's saved familiar/new step (or <paramref name="familiarNewStep"/> when given); null as above.
+    /// </summary>
+    public async Task<IReadOnlyList<Pick>?> ForUserAsync(int userId, int n, PickFilter filter, CancellationToken cancellationToken = default,
+        int? familiarNewStep = null)
     {
         var active = holder.Current;
         if (active is null) return null;
@@ -43,8 +51,10 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
         var profile = active.Served.Profile(ratings);
         metrics.FoldIn(Stopwatch.GetElapsedTime(foldInStarted));
         int candidates = filter.IsEmpty ? n : Math.Max(n, FilteredCandidates);
+        var settings = await store.PersonSettings.GetAsync(userId, cancellationToken);
         // Explanations cost a similarity per liked movie and pick: only for the ones shown.
-        var ranked = active.Served.Picks(profile, ratings, await HiddenAsync(userId, cancellationToken), candidates, explain: false);
+        var ranked = active.Served.Picks(profile, ratings, await HiddenAsync(userId, cancellationToken), candidates, explain: false,
+            familiarNewStep ?? settings.FamiliarNewStep);
         var rankedMovies = await movieDetails.GetManyAsync(ranked.Select(p => p.MovieId), cancellationToken);
         var chosen = ranked.Where(p => rankedMovies.TryGetValue(p.MovieId, out var movie) && filter.Matches(movie)).Take(n).ToList();
         var picks = active.Served.Explain(ratings, chosen);
@@ -55,10 +65,13 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
         // A movie the model knows but the store lost (a hand edit) is skipped rather than shown blank.
         var shown = picks
             .Where(p => movies.ContainsKey(p.MovieId))
-            .Select(p => new Pick(
-                movies[p.MovieId],
-                Math.Round(p.PredictedRating, 2),
-                p.BecauseYouRated is { } because ? movies.GetValueOrDefault(because) : null))
+            .Select(p =>
+            {
+                var because = p.BecauseYouRated is { } id ? movies.GetValueOrDefault(id) : null;
+                // A reason movie the store lost cannot be named: another true reason is looked for instead.
+                var reason = PickReason.Choose(because is null ? p with { BecauseYouRated = null } : p, movies[p.MovieId].Genres, settings.FavouriteGenres);
+                return new Pick(movies[p.MovieId], Math.Round(p.PredictedRating, 2), reason, because);
+            })
             .ToList();
         metrics.Picks(Stopwatch.GetElapsedTime(started));
         return shown;
