@@ -8,6 +8,8 @@ using MovieRec.Core.Ratings;
 using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Core.Storage.Sqlite;
+using MovieRec.Web.Caching;
+using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Web.Cli;
 
@@ -15,9 +17,11 @@ namespace MovieRec.Web.Cli;
 /// bench hidden: the picks of a person who hid many movies, as the app computes them — their
 /// ratings, hidden list and settings read from a fresh temporary SQLite store, fold-in, exclusion,
 /// top-N at their familiar/new step and the reasons — against the same person with nothing hidden,
-/// the two timed in alternation so that other load on the machine falls on both alike.
+/// the two timed in alternation so that other load on the machine falls on both alike. Timed twice:
+/// reading the hidden list from the store on every call, and as the app serves it, from the
+/// person's cached hidden set (<see cref="HiddenMovies"/>).
 /// </summary>
-public sealed class BenchHiddenCommand(ILoggerFactory loggers)
+public sealed class BenchHiddenCommand(ILoggerFactory loggers, MovieRecCache cache)
 {
     public static Command Define(CommandActions actions)
     {
@@ -65,16 +69,24 @@ public sealed class BenchHiddenCommand(ILoggerFactory loggers)
                 await store.PersonLists.AddAsync(hider.UserId, PersonList.Hidden, id);
             Console.WriteLine($"stored {hiddenCount:N0} hidden movies in {clock.Elapsed.TotalSeconds:F1} s (one write each, as the app does them)");
 
+            var hiddenMovies = new HiddenMovies(store, cache);
             foreach (int step in new[] { FamiliarNew.DefaultStep, FamiliarNew.MostNew })
             {
                 await store.PersonSettings.SaveAsync(hider.UserId, PersonSettings.Default with { FamiliarNewStep = step });
                 await store.PersonSettings.SaveAsync(plain.UserId, PersonSettings.Default with { FamiliarNewStep = step });
-                var hiderReads = new List<double>();
-                var plainReads = new List<double>();
-                var (withHidden, without) = await AlternateAsync(samples,
-                    () => PicksAsync(store, served, hider.UserId, hiderReads), () => PicksAsync(store, served, plain.UserId, plainReads));
-                Console.WriteLine($"step {step} ({FamiliarNew.Name(step)}), {hiddenCount:N0} hidden: p50 {withHidden.P50Ms,7:F2} ms   p99 {withHidden.P99Ms,7:F2} ms   max {withHidden.MaxMs,7:F2} ms   (store reads p50 {Median(hiderReads):F2} ms)");
-                Console.WriteLine($"step {step} ({FamiliarNew.Name(step)}), none hidden:  p50 {without.P50Ms,7:F2} ms   p99 {without.P99Ms,7:F2} ms   max {without.MaxMs,7:F2} ms   (store reads p50 {Median(plainReads):F2} ms)");
+                foreach (bool cached in new[] { false, true })
+                {
+                    Func<int, Task<Exclusions>> hiddenOf = cached
+                        ? userId => hiddenMovies.OfAsync(userId)
+                        : async userId => Exclusions.None.With(await store.PersonLists.ListAsync(userId, PersonList.Hidden));
+                    var hiderReads = new List<double>();
+                    var plainReads = new List<double>();
+                    var (withHidden, without) = await AlternateAsync(samples,
+                        () => PicksAsync(store, served, hider.UserId, hiddenOf, hiderReads), () => PicksAsync(store, served, plain.UserId, hiddenOf, plainReads));
+                    string how = cached ? "as served (cached hidden set)" : "hidden list read each call  ";
+                    Console.WriteLine($"step {step} ({FamiliarNew.Name(step)}), {how}, {hiddenCount:N0} hidden: p50 {withHidden.P50Ms,7:F2} ms   p99 {withHidden.P99Ms,7:F2} ms   max {withHidden.MaxMs,7:F2} ms   (store reads p50 {Median(hiderReads):F2} ms)");
+                    Console.WriteLine($"step {step} ({FamiliarNew.Name(step)}), {how}, none hidden:   p50 {without.P50Ms,7:F2} ms   p99 {without.P99Ms,7:F2} ms   max {without.MaxMs,7:F2} ms   (store reads p50 {Median(plainReads):F2} ms)");
+                }
             }
             Console.WriteLine($"model {modelPath}: {items:N0} movies, rank {snapshot.Rank}; {personRatings} ratings; {samples} samples per case after {samples / 10} warm-up calls; SQLite in {folder}");
             Console.WriteLine($"machine: {MachineInfo.Describe()}");
@@ -88,11 +100,12 @@ public sealed class BenchHiddenCommand(ILoggerFactory loggers)
     }
 
     // What PersonalPicks does for one page of 12 picks, minus the movie records: store reads, fold-in, top-N, reasons.
-    private static async Task<int> PicksAsync(IMovieRecStore store, ServedRecommender served, int userId, List<double> storeReads)
+    private static async Task<int> PicksAsync(IMovieRecStore store, ServedRecommender served, int userId, Func<int, Task<Exclusions>> hiddenOf,
+        List<double> storeReads)
     {
         long start = Stopwatch.GetTimestamp();
         var ratings = (await store.Ratings.ListByUserAsync(userId)).Select(r => new PersonRating(r.MovieId, r.Value)).ToList();
-        var hidden = Exclusions.None.With(await store.PersonLists.ListAsync(userId, PersonList.Hidden));
+        var hidden = await hiddenOf(userId);
         var settings = await store.PersonSettings.GetAsync(userId);
         storeReads.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         return served.Picks(ratings, hidden, 12, explain: true, settings.FamiliarNewStep).Count;

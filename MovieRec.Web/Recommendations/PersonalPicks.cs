@@ -19,7 +19,7 @@ public sealed record Pick(Movie Movie, double PredictedRating, PickReason? Reaso
 /// store and handed to the served recommender (Core/Recommending), which folds them in, excludes
 /// what they rated or hid and ranks; this class only fetches the movie records for the page.
 /// </summary>
-public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics)
+public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics, HiddenMovies hiddenMovies)
 {
     public const int MaxCount = 100;
 
@@ -78,8 +78,8 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
     }
 
     /// <summary>The movies the person hid ("not interested"): never offered to them.</summary>
-    public async Task<Exclusions> HiddenAsync(int userId, CancellationToken cancellationToken = default) =>
-        Exclusions.None.With(await store.PersonLists.ListAsync(userId, PersonList.Hidden, cancellationToken));
+    public Task<Exclusions> HiddenAsync(int userId, CancellationToken cancellationToken = default) =>
+        hiddenMovies.OfAsync(userId, cancellationToken);
 
     /// <summary>What the popular fallback must not offer the person: what they rated and what they hid.</summary>
     public async Task<Exclusions> RatedOrHiddenAsync(int userId, CancellationToken cancellationToken = default) =>
