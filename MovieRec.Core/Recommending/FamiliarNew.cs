@@ -19,9 +19,10 @@ public static class FamiliarNew
 
     /// <summary>
     /// The popularity weight of each step (index step - 1): how many standard deviations of the
-    /// pick score one standard deviation of log popularity is worth. Negative lifts popular movies.
+    /// pick score one standard deviation of log popularity is worth, both over the person's
+    /// candidates (<see cref="FamiliarNewReranker"/>). Negative lifts popular movies.
     /// </summary>
-    private static readonly double[] PopularityWeights = [-0.5, -0.2, 0, 0.5, 1.2];
+    private static readonly double[] PopularityWeights = [-0.4, -0.15, 0, 0.35, 0.9];
 
     private static readonly string[] Names = ["Most familiar", "Familiar", "Balanced", "New", "Most new"];
 
