@@ -7,26 +7,18 @@ namespace MovieRec.Tests.Recommending;
 
 public class FamiliarNewTests
 {
-    private static readonly Lazy<(ServedRecommender Served, Rating[] Ratings)> Trained = new(() =>
-    {
-        var ratings = SharedSplit.Train.Where(r => r.UserId <= 120).ToArray();
-        var model = ModelTrainer.Train(ratings, new TrainerOptions { Rank = 6, Iterations = 4, RankingRank = 8, RankingIterations = 4, Threads = 1 });
-        return (new ServedRecommender(new Recommender(model)), ratings);
-    });
-
-    private static IReadOnlyList<PersonRating> RatingsOf(int userId) =>
-        Trained.Value.Ratings.Where(r => r.UserId == userId).Select(r => new PersonRating(r.MovieId, r.Value)).ToList();
+    private static IReadOnlyList<PersonRating> RatingsOf(int userId) => SmallServedModel.RatingsOf(userId);
 
     private static double MeanTrainCount(IEnumerable<ServedPick> picks)
     {
-        var model = Trained.Value.Served.Recommender.Model;
+        var model = SmallServedModel.Served.Recommender.Model;
         return picks.Average(p => model.ItemRatingCounts[model.Items.IndexOf(p.MovieId)]);
     }
 
     [Fact]
     public void The_middle_step_serves_the_ranking_order_unchanged()
     {
-        var served = Trained.Value.Served;
+        var served = SmallServedModel.Served;
         var ratings = RatingsOf(7);
         var profile = served.Profile(ratings);
         var excluded = ratings.Select(r => r.MovieId).ToHashSet();
@@ -42,7 +34,7 @@ public class FamiliarNewTests
     [InlineData(64)]
     public void Each_step_toward_new_offers_less_popular_movies_and_familiar_more(int userId)
     {
-        var served = Trained.Value.Served;
+        var served = SmallServedModel.Served;
         var ratings = RatingsOf(userId);
 
         var popularity = FamiliarNew.Steps.Select(step => MeanTrainCount(served.Picks(ratings, Exclusions.None, 10, false, step))).ToList();
@@ -55,7 +47,7 @@ public class FamiliarNewTests
     [Fact]
     public void Every_step_still_leaves_out_rated_and_hidden_movies_and_gives_n_picks()
     {
-        var served = Trained.Value.Served;
+        var served = SmallServedModel.Served;
         var ratings = RatingsOf(15);
         var hidden = served.Picks(ratings, Exclusions.None, 5, false, FamiliarNew.MostNew).Select(p => p.MovieId).ToArray();
 

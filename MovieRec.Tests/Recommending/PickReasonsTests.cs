@@ -8,20 +8,12 @@ namespace MovieRec.Tests.Recommending;
 /// <summary>"Because you rated X" only when it holds, on one fixed model (fixed data, seed and options).</summary>
 public class PickReasonsTests
 {
-    private static readonly Lazy<(Recommender Recommender, Rating[] Ratings)> Trained = new(() =>
-    {
-        var ratings = SharedSplit.Train.Where(r => r.UserId <= 120).ToArray();
-        var model = ModelTrainer.Train(ratings, new TrainerOptions { Rank = 6, Iterations = 4, RankingRank = 8, RankingIterations = 4, Threads = 1 });
-        return (new Recommender(model), ratings);
-    });
-
-    private static IReadOnlyList<PersonRating> RatingsOf(int userId) =>
-        Trained.Value.Ratings.Where(r => r.UserId == userId).Select(r => new PersonRating(r.MovieId, r.Value)).ToList();
+    private static IReadOnlyList<PersonRating> RatingsOf(int userId) => SmallServedModel.RatingsOf(userId);
 
     // Dense reference, written apart from the code under test: cos(q_pick, q_x) * n_x / (n_x + 20) in double.
     private static double Reference(int pickId, int otherId)
     {
-        var model = Trained.Value.Recommender.Model;
+        var model = SmallServedModel.Recommender.Model;
         int a = model.Items.IndexOf(pickId), b = model.Items.IndexOf(otherId);
         ReadOnlySpan<double> qa = model.ItemFactors.Row(a), qb = model.ItemFactors.Row(b);
         double dot = 0, na = 0, nb = 0;
@@ -37,10 +29,10 @@ public class PickReasonsTests
     public void The_reason_movie_is_always_the_nearest_of_the_persons_liked_movies_to_the_pick(int userId)
     {
         // No threshold: every pick with a liked movie the model knows gets one, so each can be checked.
-        var served = new ServedRecommender(Trained.Value.Recommender, reasonThreshold: double.NegativeInfinity);
+        var served = new ServedRecommender(SmallServedModel.Recommender, reasonThreshold: double.NegativeInfinity);
         var ratings = RatingsOf(userId);
         var liked = ratings.Where(r => r.Value >= 4.0 && r.Value >= ratings.Average(x => x.Value)).Select(r => r.MovieId)
-            .Where(id => Trained.Value.Recommender.Model.Items.IndexOf(id) >= 0).ToList();
+            .Where(id => SmallServedModel.Recommender.Model.Items.IndexOf(id) >= 0).ToList();
         Assert.NotEmpty(liked);
 
         var picks = served.Picks(ratings, Exclusions.None, 20);
@@ -58,7 +50,7 @@ public class PickReasonsTests
     [Fact]
     public void A_pair_below_the_threshold_gives_no_because_you_rated_and_one_just_above_it_does()
     {
-        var recommender = Trained.Value.Recommender;
+        var recommender = SmallServedModel.Recommender;
         var ratings = RatingsOf(7);
         var liked = PickReasons.Liked(ratings);
         int pick = new ServedRecommender(recommender, double.NegativeInfinity).Picks(ratings, Exclusions.None, 1)[0].MovieId;
@@ -74,8 +66,8 @@ public class PickReasonsTests
     [Fact]
     public void Only_highly_rated_movies_can_be_a_reason_even_for_someone_who_rates_everything_low()
     {
-        var recommender = Trained.Value.Recommender;
-        var movies = Trained.Value.Ratings.Select(r => r.MovieId).Distinct().Take(12).ToList();
+        var recommender = SmallServedModel.Recommender;
+        var movies = SmallServedModel.Ratings.Select(r => r.MovieId).Distinct().Take(12).ToList();
         // Their mean is 2: a 3.5 is above it, but not "highly rated".
         var ratings = movies.Select((id, n) => new PersonRating(id, n == 0 ? 3.5 : 1.9)).ToList();
         var served = new ServedRecommender(recommender, reasonThreshold: double.NegativeInfinity);
@@ -87,7 +79,7 @@ public class PickReasonsTests
     [Fact]
     public void The_measured_threshold_allows_for_choosing_the_nearest_of_many_liked_movies()
     {
-        var recommender = Trained.Value.Recommender;
+        var recommender = SmallServedModel.Recommender;
         var sample = ItemSimilarity.RandomPairs(recommender, PickReasons.SamplePairs);
         var reasons = new PickReasons(recommender);
 
@@ -104,7 +96,7 @@ public class PickReasonsTests
     {
         // The rule's promise, checked on the model's own random pairs: draw 50 "liked" similarities
         // at random many times and count how often their maximum reaches the threshold.
-        var recommender = Trained.Value.Recommender;
+        var recommender = SmallServedModel.Recommender;
         var reasons = new PickReasons(recommender);
         var other = ItemSimilarity.RandomPairs(recommender, 50_000, seed: 99);
         var random = new Random(5);
