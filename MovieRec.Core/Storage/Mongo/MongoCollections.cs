@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The seven collections. Writes use majority acknowledgement with journaling (j: true): an
+/// The collections (and the GridFS bucket of models, see GridFsModelRepository). Writes use majority acknowledgement with journaling (j: true): an
 /// acknowledged write is on disk and survives a crash of the server, as with SQLite's FULL sync.
 /// </summary>
 internal sealed class MongoCollections
@@ -20,6 +20,8 @@ internal sealed class MongoCollections
         Imports = Database.GetCollection<ImportStateDocument>("imports");
         PersonLists = Database.GetCollection<PersonListDocument>("personLists");
         RatingReference = Database.GetCollection<RatingReferenceDocument>("ratingReference");
+        ActiveModel = Database.GetCollection<ActiveModelDocument>("activeModel");
+        ExperimentPicks = Database.GetCollection<ExperimentPickDocument>("experimentPicks");
     }
 
     public IMongoDatabase Database { get; }
@@ -30,4 +32,6 @@ internal sealed class MongoCollections
     public IMongoCollection<ImportStateDocument> Imports { get; }
     public IMongoCollection<PersonListDocument> PersonLists { get; }
     public IMongoCollection<RatingReferenceDocument> RatingReference { get; }
+    public IMongoCollection<ActiveModelDocument> ActiveModel { get; }
+    public IMongoCollection<ExperimentPickDocument> ExperimentPicks { get; }
 }
