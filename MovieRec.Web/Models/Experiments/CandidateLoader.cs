@@ -21,8 +21,13 @@ public sealed class CandidateLoader(
     /// <summary>The candidate's setting as the admin page shows it; null when none is configured.</summary>
     public ExperimentSettings? Configured => settings.Experiment;
 
-    /// <summary>True once the candidate became the active version: the experiment is over.</summary>
-    public bool Promoted => settings.Experiment is { } experiment && follower.ActiveVersion == experiment.Candidate;
+    // The candidate's checksum once known: the active model having it means the candidate was promoted.
+    private volatile string? _candidateChecksum;
+
+    /// <summary>True once the candidate became the active version (here or on another instance): the experiment is over.</summary>
+    public bool Promoted => settings.Experiment is { } experiment
+                            && (follower.ActiveVersion == experiment.Candidate
+                                || _candidateChecksum is { } checksum && holder.Current?.File.Checksum == checksum);
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
@@ -41,6 +46,7 @@ public sealed class CandidateLoader(
                     experiment.Candidate, repository.Location);
                 return;
             }
+            _candidateChecksum = facts.Checksum;
             if (holder.Current?.File.Checksum == facts.Checksum)
             {
                 holder.SetCandidate(null); // the candidate is what is active: nothing to compare
