@@ -114,10 +114,7 @@ public sealed partial class ModelHistoryCommandTests : IDisposable
         string old = Retrain(seed: 4);
         string active = Retrain(seed: 5);
         string servedChecksum = ModelFile.ReadInfo(ModelPath).Checksum;
-        string damaged = Path.Combine(HistoryFolder, old + ".bin");
-        byte[] bytes = File.ReadAllBytes(damaged);
-        bytes[bytes.Length / 2] ^= 0xFF;
-        File.WriteAllBytes(damaged, bytes);
+        TestModelHistory.Damage(Path.Combine(HistoryFolder, old + ".bin"));
 
         var refused = Run("models", "activate", old);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MovieRec.Core.ModelHistory;
 using MovieRec.Core.Storage;
@@ -27,9 +26,6 @@ public sealed class ModelHistoryPageTests : IAsyncLifetime
         _app.Dispose();
         return Task.CompletedTask;
     }
-
-    private static async Task<string?> ServedChecksumAsync(HttpClient client) =>
-        JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement.GetProperty("model").GetProperty("checksum").GetString();
 
     private async Task<HttpResponseMessage> ActivateAsync(HttpClient admin, string version, bool withToken = true) =>
         await admin.PostFormAsync("/Admin/Models?handler=Activate", new Dictionary<string, string> { ["version"] = version }, withToken);
@@ -77,16 +73,16 @@ public sealed class ModelHistoryPageTests : IAsyncLifetime
     {
         var admin = await _app.AdminBrowserAsync();
         await admin.WaitForModelAsync();
-        Assert.Equal(_active.Checksum, await ServedChecksumAsync(admin));
+        Assert.Equal(_active.Checksum, await admin.ServedChecksumAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, (await ActivateAsync(admin, _older.Version, withToken: false)).StatusCode);
-        Assert.Equal(_active.Checksum, await ServedChecksumAsync(admin));
+        Assert.Equal(_active.Checksum, await admin.ServedChecksumAsync());
 
         var response = await ActivateAsync(admin, _older.Version);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"Version {_older.Version} is now the active model.", await response.Content.ReadAsStringAsync());
-        Assert.Equal(_older.Checksum, await ServedChecksumAsync(admin));
+        Assert.Equal(_older.Checksum, await admin.ServedChecksumAsync());
         Assert.Equal(_older.Version, (await _app.Services.GetRequiredService<IMovieRecStore>().ActiveModel.GetAsync())?.Version);
     }
 
@@ -95,10 +91,7 @@ public sealed class ModelHistoryPageTests : IAsyncLifetime
     {
         var admin = await _app.AdminBrowserAsync();
         await admin.WaitForModelAsync();
-        string damaged = Path.Combine(_app.HistoryFolder, _older.Version + ".bin");
-        byte[] bytes = File.ReadAllBytes(damaged);
-        bytes[bytes.Length / 2] ^= 0xFF;
-        File.WriteAllBytes(damaged, bytes);
+        TestModelHistory.Damage(Path.Combine(_app.HistoryFolder, _older.Version + ".bin"));
 
         var refused = await ActivateAsync(admin, _older.Version);
         var unknown = await ActivateAsync(admin, "20000101-000000-00000000");
@@ -108,7 +101,7 @@ public sealed class ModelHistoryPageTests : IAsyncLifetime
         Assert.Contains("does not load, so the active version stays", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
-        Assert.Equal(_active.Checksum, await ServedChecksumAsync(admin));
+        Assert.Equal(_active.Checksum, await admin.ServedChecksumAsync());
         Assert.Equal(_active.Version, (await _app.Services.GetRequiredService<IMovieRecStore>().ActiveModel.GetAsync())?.Version);
     }
 
@@ -121,8 +114,6 @@ public sealed class ModelHistoryPageTests : IAsyncLifetime
         // As `models activate` on another machine does: only the store changes here.
         await _app.Services.GetRequiredService<IMovieRecStore>().ActiveModel.SetAsync(_older.Version);
 
-        for (int attempt = 0; attempt < 100 && await ServedChecksumAsync(admin) != _older.Checksum; attempt++)
-            await Task.Delay(100);
-        Assert.Equal(_older.Checksum, await ServedChecksumAsync(admin));
+        await admin.WaitForServedChecksumAsync(_older.Checksum);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver;
 using MovieRec.Core.Retraining;
@@ -42,16 +41,6 @@ public sealed class SharedMongoInstancesTests : IDisposable
         }
     }
 
-    private static async Task<string?> ServedChecksumAsync(HttpClient client) =>
-        JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement.GetProperty("model").GetProperty("checksum").GetString();
-
-    private static async Task WaitForChecksumAsync(HttpClient client, string expected)
-    {
-        for (int attempt = 0; attempt < 150 && await ServedChecksumAsync(client) != expected; attempt++)
-            await Task.Delay(100);
-        Assert.Equal(expected, await ServedChecksumAsync(client));
-    }
-
     private async Task<string> RetrainOnFirstAsync(int seed)
     {
         var settings = _first.Services.GetRequiredService<ModelSettings>();
@@ -77,13 +66,13 @@ public sealed class SharedMongoInstancesTests : IDisposable
         Assert.Equal([newer, older], kept.Select(v => v.Version));
         string newerChecksum = kept[0].Checksum, olderChecksum = kept[1].Checksum;
 
-        await WaitForChecksumAsync(first, newerChecksum);
-        await WaitForChecksumAsync(second, newerChecksum);
+        await first.WaitForServedChecksumAsync(newerChecksum);
+        await second.WaitForServedChecksumAsync(newerChecksum);
 
         await _first.Services.GetRequiredService<ModelActivation>().ActivateAsync(older);
 
-        await WaitForChecksumAsync(first, olderChecksum);
-        await WaitForChecksumAsync(second, olderChecksum);
+        await first.WaitForServedChecksumAsync(olderChecksum);
+        await second.WaitForServedChecksumAsync(olderChecksum);
         Assert.Equal(older, (await _second.Services.GetRequiredService<IMovieRecStore>().ActiveModel.GetAsync())?.Version);
     }
 }

@@ -37,6 +37,26 @@ public static class TestModelHistory
         return facts;
     }
 
+    /// <summary>Flips a byte in the middle of a model file: an array is damaged, which only the checksum tells.</summary>
+    public static void Damage(string modelFile)
+    {
+        byte[] bytes = File.ReadAllBytes(modelFile);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(modelFile, bytes);
+    }
+
+    /// <summary>The checksum of the model /health says is served.</summary>
+    public static async Task<string?> ServedChecksumAsync(this HttpClient client) =>
+        System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement.GetProperty("model").GetProperty("checksum").GetString();
+
+    /// <summary>Waits (at most 15 s) until the served model has the checksum, and fails otherwise.</summary>
+    public static async Task WaitForServedChecksumAsync(this HttpClient client, string expected)
+    {
+        for (int attempt = 0; attempt < 150 && await client.ServedChecksumAsync() != expected; attempt++)
+            await Task.Delay(100);
+        Assert.Equal(expected, await client.ServedChecksumAsync());
+    }
+
     /// <summary>Records the version as active in the app's SQLite store, as an activation elsewhere would.</summary>
     public static async Task SetActiveAsync(string databasePath, string version)
     {
