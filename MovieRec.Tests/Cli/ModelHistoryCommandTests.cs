@@ -181,4 +181,21 @@ public sealed partial class ModelHistoryCommandTests : IDisposable
         Assert.Contains("* " + activeVersion, list);
         Assert.Equal("train", Inspect(elsewhere).GetProperty("source").GetString());
     }
+
+    [Fact]
+    public async Task Promote_makes_the_experiments_candidate_the_active_version()
+    {
+        string active = Retrain(seed: 11);
+        string candidate = Retrain(seed: 12, "--output", Path.Combine(_folder, "candidate.bin"));
+        Assert.Equal(active, await StoredActiveVersionAsync());
+        _settings["Model:Experiment:Candidate"] = candidate;
+        _settings["Model:Experiment:Share"] = "0.2";
+
+        var promoted = Run("models", "promote");
+
+        Assert.True(promoted.Exit == 0, promoted.Error);
+        Assert.Contains($"promoted: {candidate} is the active version and the experiment is over", promoted.Out);
+        Assert.Equal(candidate, await StoredActiveVersionAsync());
+        Assert.Equal(candidate, Inspect(ModelPath).GetProperty("version").GetString());
+    }
 }
