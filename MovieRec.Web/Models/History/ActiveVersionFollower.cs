@@ -15,7 +15,8 @@ namespace MovieRec.Web.Models.History;
 public sealed class ActiveVersionFollower(
     IMovieRecStore store, IModelRepository repository, ModelSettings settings, ILogger<ActiveVersionFollower> logger)
 {
-    private string? _followed;
+    // Written by the reloader's loop, read by the admin page.
+    private volatile string? _followed;
 
     /// <summary>The active version as this instance last saw it in the store, or null before the first activation.</summary>
     public string? ActiveVersion => _followed;
