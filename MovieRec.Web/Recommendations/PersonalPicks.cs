@@ -4,6 +4,7 @@ using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Metrics;
 using MovieRec.Web.Models;
+using MovieRec.Web.Models.Experiments;
 
 namespace MovieRec.Web.Recommendations;
 
@@ -18,8 +19,9 @@ public sealed record Pick(Movie Movie, double PredictedRating, PickReason? Reaso
 /// Personal picks that follow a person's ratings at once: their current ratings are read from the
 /// store and handed to the served recommender (Core/Recommending), which folds them in, excludes
 /// what they rated or hid and ranks; this class only fetches the movie records for the page.
+/// While an A/B experiment runs, the person's arm's model serves them and the picks shown are recorded.
 /// </summary>
-public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics, HiddenMovies hiddenMovies)
+public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics, HiddenMovies hiddenMovies, ExperimentRecorder experiment)
 {
     public const int MaxCount = 100;
 
@@ -41,8 +43,9 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
     public async Task<IReadOnlyList<Pick>?> ForUserAsync(int userId, int n, PickFilter filter, CancellationToken cancellationToken = default,
         int? familiarNewStep = null)
     {
-        var active = holder.Current;
-        if (active is null) return null;
+        // While an A/B experiment runs, the person's arm decides which model serves them.
+        if (holder.ServingFor(userId) is not { } arm) return null;
+        var active = arm.Model;
         long started = Stopwatch.GetTimestamp();
         var ratings = await RatingsAsync(userId, cancellationToken);
         if (ratings.Count == 0) return null;
@@ -74,6 +77,7 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
             })
             .ToList();
         metrics.Picks(Stopwatch.GetElapsedTime(started));
+        await experiment.ShownAsync(arm, userId, shown.Select(p => p.Movie.MovieId).ToList(), cancellationToken);
         return shown;
     }
 

@@ -21,6 +21,8 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         PersonLists = new SqlitePersonListStore(connections, clock);
         PersonSettings = new SqlitePersonSettingsStore(connections);
         Imports = new SqliteImportLog(connections, clock);
+        ActiveModel = new SqliteActiveModelStore(connections, clock);
+        Experiments = new SqliteExperimentStore(connections, clock);
     }
 
     public string Provider => StorageOptions.SqliteProvider;
@@ -37,6 +39,11 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IPersonListStore PersonLists { get; }
     public IPersonSettingsStore PersonSettings { get; }
     public IImportLog Imports { get; }
+    public IActiveModelStore ActiveModel { get; }
+    public IExperimentStore Experiments { get; }
+
+    /// <summary>None: with SQLite the history is a folder (Model:HistoryPath).</summary>
+    public ModelHistory.IModelRepository? SharedModels => null;
 
     /// <summary>Opens (creating when missing) the database file and brings its schema up to date.</summary>
     public static async Task<SqliteMovieRecStore> OpenAsync(string path, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
