@@ -54,6 +54,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MovieDetailsCache>();
         services.AddScoped<SimilarMovies>();
         services.AddScoped<RatingWriter>();
+        services.AddScoped<PersonalRatingsImport>();
+        services.AddSingleton<DeletedRatingToken>();
         return services;
     }
 
