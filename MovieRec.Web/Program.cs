@@ -6,6 +6,7 @@ using MovieRec.Web.FirstRun;
 using MovieRec.Web.Health;
 using MovieRec.Web.Hosting;
 using MovieRec.Web.Metrics;
+using MovieRec.Web.Posters;
 using MovieRec.Web.Security;
 using Serilog;
 
@@ -42,6 +43,7 @@ try
 
     app.MapRazorPages();
     app.MapMovieRecApi();
+    app.MapPosters();
     app.MapHealthEndpoints();
     app.MapMovieRecMetrics();
     app.MapOpenApi();
