@@ -47,4 +47,21 @@ public sealed class MoviePageTests(MovieRecAppFactory app) : IClassFixture<Movie
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateBrowser().GetAsync("/posters/99999999")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_api_sends_a_mean_rounded_as_the_page_shows_it()
+    {
+        var client = app.CreateBrowser();
+        string html = await client.GetStringAsync("/Movies/Details/1");
+        string shown = System.Text.RegularExpressions.Regex.Match(html, "data-field=\"mean\">(\\d\\.\\d) from").Groups[1].Value;
+
+        using var detail = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/movies/1"));
+        using var list = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/movies?q=Laser"));
+
+        Assert.NotEmpty(shown);
+        Assert.Equal(shown, detail.RootElement.GetProperty("meanRating").GetDouble().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+        double listed = list.RootElement.GetProperty("items")[0].GetProperty("meanRating").GetDouble();
+        Assert.Equal(Math.Round(listed, 1), listed);
+        Assert.Equal(shown, listed.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
