@@ -7,6 +7,7 @@ using MovieRec.Web.Health;
 using MovieRec.Web.Hosting;
 using MovieRec.Web.Metrics;
 using MovieRec.Web.Models.Experiments;
+using MovieRec.Web.Posters;
 using MovieRec.Web.Security;
 using Serilog;
 
@@ -44,6 +45,7 @@ try
 
     app.MapRazorPages();
     app.MapMovieRecApi();
+    app.MapPosters();
     app.MapHealthEndpoints();
     app.MapMovieRecMetrics();
     app.MapOpenApi();

@@ -73,6 +73,14 @@ public sealed class ServedRecommender
     /// <summary>The predicted rating of one movie for a folded-in person, on the model's rating scale.</summary>
     public double PredictRating(UserProfile profile, int movieId) => Recommender.PredictRating(profile, movieId);
 
+    /// <summary>
+    /// The rating the model predicts this person would give one movie, from their current ratings;
+    /// null when they have rated nothing or the model does not know the movie (a bias-only guess
+    /// would look personal without being so).
+    /// </summary>
+    public double? PredictedRating(IReadOnlyList<PersonRating> ratings, int movieId) =>
+        ratings.Count == 0 || Recommender.Model.Items.IndexOf(movieId) < 0 ? null : PredictRating(Profile(ratings), movieId);
+
     /// <summary>Movies like <paramref name="movieId"/> by the model; empty when the model does not know it.</summary>
     public IReadOnlyList<SimilarMovie> Similar(int movieId, int n) =>
         Recommender.Similar(movieId, n).Select(s => new SimilarMovie(s.MovieId, s.Score, SimilarityBasis.Ratings)).ToList();

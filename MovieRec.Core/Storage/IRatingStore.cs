@@ -21,6 +21,13 @@ public interface IRatingStore
     Task<IReadOnlyList<Rating>> ListByUserAsync(int userId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// One page of the user's ratings in the query's order, filtered by the rated movie's genre
+    /// and by value; only that page is read. Ratings of movies no longer in the store are left out.
+    /// A bad query (page below 1, page size out of range) is refused with <see cref="StoreValidationException"/>.
+    /// </summary>
+    Task<RatingPage> QueryByUserAsync(RatingQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every rating, ordered by user then movie, read lazily: the store is never held in memory
     /// whole, so training can stream tens of millions of ratings.
     /// </summary>

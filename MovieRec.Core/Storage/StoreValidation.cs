@@ -74,6 +74,27 @@ internal static class StoreValidation
             throw new StoreValidationException("Unknown sort order.");
     }
 
+    public static void Query(RatingQuery query)
+    {
+        if (query.Page < 1)
+            throw new StoreValidationException($"Page {query.Page} does not exist: pages count from 1.");
+        if (query.PageSize is < 1 or > RatingQuery.MaxPageSize)
+            throw new StoreValidationException($"A page holds 1 to {RatingQuery.MaxPageSize} ratings, not {query.PageSize}.");
+        // MongoDB's $skip takes a 32-bit count; no person has that many ratings anyway.
+        if (query.Offset > int.MaxValue)
+            throw new StoreValidationException($"Page {query.Page} does not exist.");
+        if (query.Genre is not null && query.Genre.Any(char.IsControl))
+            throw new StoreValidationException("A genre cannot contain control characters.");
+        if (!Enum.IsDefined(query.Order))
+            throw new StoreValidationException("Unknown sort order.");
+        if (query.MinValue is { } min && !float.IsFinite(min) || query.MaxValue is { } max && !float.IsFinite(max))
+            throw new StoreValidationException("A rating bound must be a number.");
+    }
+
+    /// <summary>The genre to filter ratings by, or null when the query does not filter by genre.</summary>
+    public static string? Genre(RatingQuery query) =>
+        string.IsNullOrWhiteSpace(query.Genre) ? null : query.Genre.Trim();
+
     /// <summary>The title text to search for, or null when the query does not filter by title.</summary>
     public static string? TitleText(MovieQuery query) =>
         string.IsNullOrWhiteSpace(query.TitleContains) ? null : query.TitleContains.Trim();

@@ -51,4 +51,57 @@ public static class SafeText
         }
         return text;
     }
+
+    /// <summary>
+    /// The text broken into lines of at most <paramref name="lineGraphemes"/> user-perceived
+    /// characters, at spaces where it can and between graphemes inside a word too long for a line;
+    /// at most <paramref name="maxLines"/> lines, the last ending in "…" when text was left over.
+    /// Like <see cref="Truncate"/>, never splits a surrogate pair, a combining sequence or an emoji.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, int lineGraphemes, int maxLines)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lineGraphemes, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLines, 1);
+        var lines = new List<string>();
+        var line = new List<string>();
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (int w = 0; w < words.Length; w++)
+        {
+            var word = Graphemes(words[w]);
+            // A word that does not fit on the current line starts a new one; a word longer than a
+            // whole line is cut into line-sized pieces.
+            if (line.Count > 0 && line.Count + 1 + word.Count > lineGraphemes)
+            {
+                lines.Add(string.Concat(line));
+                line.Clear();
+            }
+            if (line.Count > 0) line.Add(" ");
+            foreach (var grapheme in word)
+            {
+                if (line.Count == lineGraphemes)
+                {
+                    lines.Add(string.Concat(line));
+                    line.Clear();
+                }
+                line.Add(grapheme);
+            }
+            if (lines.Count >= maxLines) break;
+        }
+        if (line.Count > 0) lines.Add(string.Concat(line));
+        if (lines.Count <= maxLines) return lines;
+        // Text was left over: the last line kept makes room for the ellipsis.
+        var kept = lines.Take(maxLines).ToList();
+        var lastLine = Graphemes(kept[^1]);
+        if (lastLine.Count >= lineGraphemes) lastLine.RemoveRange(lineGraphemes - 1, lastLine.Count - (lineGraphemes - 1));
+        kept[^1] = string.Concat(lastLine).TrimEnd() + "…";
+        return kept;
+    }
+
+    private static List<string> Graphemes(string text)
+    {
+        var graphemes = new List<string>();
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext()) graphemes.Add(enumerator.GetTextElement());
+        return graphemes;
+    }
 }

@@ -21,6 +21,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     private Dictionary<string, string?> environment = [];
     private readonly SemaphoreSlim adminSetUp = new(1, 1);
     private string? adminName;
+    private readonly HashSet<int> datasetUsersWithPasswords = [];
 
     public ServerProcess Server => server ?? throw new InvalidOperationException("the server has not started");
 
@@ -95,6 +96,28 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         await session.Page.LogInAsync(adminName);
         return session;
     }
+
+    /// <summary>
+    /// A session logged in as dataset user <paramref name="datasetUserId"/> (movielens-N), given a
+    /// password by `users set-password` the first time: a person with that user's real ratings.
+    /// </summary>
+    public async Task<BrowserSession> DatasetUserSessionAsync(int datasetUserId, int width = 1280, int height = 800)
+    {
+        string name = MovieRec.Core.Storage.ImportedUser.FromDataset(datasetUserId).Username;
+        await adminSetUp.WaitAsync();
+        try
+        {
+            if (datasetUsersWithPasswords.Add(datasetUserId))
+                await RunCommandAsync(PageActions.Password + "\n", "users", "set-password", name);
+        }
+        finally { adminSetUp.Release(); }
+        var session = await NewSessionAsync(width, height);
+        await session.Page.LogInAsync(name);
+        return session;
+    }
+
+    /// <summary>Runs `import --dataset FOLDER` against the server's store (extra movies for a test).</summary>
+    public Task ImportAsync(string folder) => RunCommandAsync(null, "import", "--dataset", folder);
 
     /// <summary>Runs a MovieRec command against the server's store and fails with its output unless it exits with 0.</summary>
     private async Task RunCommandAsync(string? input, params string[] arguments)

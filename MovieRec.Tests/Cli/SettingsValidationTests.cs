@@ -25,6 +25,11 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Data:DatasetPath", "  ", "Data:DatasetPath is empty")]
     [InlineData("Cache:SizeLimit", "5", "Cache:SizeLimit must be from 100")]
     [InlineData("Metrics:Port", "70000", "Metrics:Port must be a TCP port")]
+    [InlineData("Tmdb:ApiKey", "key with spaces&x=1", "Tmdb:ApiKey must be a TMDb API key")]
+    [InlineData("Tmdb:TimeoutSeconds", "0", "Tmdb:TimeoutSeconds must be from 1 to 30")]
+    [InlineData("Tmdb:CacheMegabytes", "0", "Tmdb:CacheMegabytes must be from 1")]
+    [InlineData("Tmdb:ApiBaseUrl", "not a url", "Tmdb:ApiBaseUrl must be an absolute")]
+    [InlineData("Tmdb:PosterSize", "huge", "Tmdb:PosterSize must be a TMDb poster size")]
     public void A_bad_setting_stops_a_command_before_it_runs_naming_the_key(string key, string value, string message)
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -49,4 +49,28 @@ public sealed class SafeTextTests
     [InlineData("abcdefg", 6, "abcde…")]
     public void Short_text_is_kept_and_long_text_ends_in_an_ellipsis(string text, int max, string expected) =>
         Assert.Equal(expected, SafeText.Truncate(text, max));
+
+    [Theory]
+    [InlineData("The Good, the Bad and the Ugly", 12, 6, new[] { "The Good,", "the Bad and", "the Ugly" })]
+    [InlineData("Heat", 12, 6, new[] { "Heat" })]
+    [InlineData("abcdefghijklmnopqrstuvwxyz", 10, 6, new[] { "abcdefghij", "klmnopqrst", "uvwxyz" })]
+    [InlineData("one two three four five six", 5, 2, new[] { "one", "two…" })]
+    [InlineData("abcdefghijklmnopqrstuvwxyz", 10, 2, new[] { "abcdefghij", "klmnopqrs…" })]
+    [InlineData("  spaced   out  ", 20, 2, new[] { "spaced out" })]
+    public void Wrap_breaks_at_spaces_cuts_long_words_and_marks_what_was_left_out(string text, int width, int lines, string[] expected)
+    {
+        Assert.Equal(expected, SafeText.Wrap(text, width, lines));
+    }
+
+    [Fact]
+    public void Wrap_never_splits_a_surrogate_pair()
+    {
+        string text = string.Concat(Enumerable.Repeat("😀", 30));
+
+        var lines = SafeText.Wrap(text, 7, 3);
+
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines, line => Assert.DoesNotContain('\uFFFD', System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(line))));
+        Assert.Equal(string.Concat(Enumerable.Repeat("😀", 6)) + "…", lines[^1]);
+    }
 }

@@ -1,16 +1,17 @@
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Display;
 using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Web.Api;
 
-/// <summary>A movie in a list.</summary>
+/// <summary>A movie in a list. Means are rounded as the pages show them (Display/Wording), so the API and the pages agree.</summary>
 public sealed record MovieSummaryDto(int Id, string Title, int? Year, IReadOnlyList<string> Genres, int RatingCount, double? MeanRating)
 {
     public static MovieSummaryDto From(Movie movie, MovieStatistics? statistics) => new(
         movie.MovieId, movie.Title, movie.Year, movie.Genres, statistics?.RatingCount ?? 0,
-        statistics?.Mean is { } mean ? Math.Round(mean, 2) : null);
+        statistics?.Mean is { } mean ? Wording.RoundedMean(mean) : null);
 }
 
 public sealed record MoviePageDto(IReadOnlyList<MovieSummaryDto> Items, long TotalCount, int Page, int PageSize, long PageCount);
@@ -25,7 +26,7 @@ public sealed record SimilarMoviesDto(string Basis, IReadOnlyList<MovieSummaryDt
 public sealed record PopularMovieDto(int Id, string Title, int? Year, int RatingCount, double DampedMean)
 {
     public static PopularMovieDto From(PopularMovie popular) => new(
-        popular.Movie.MovieId, popular.Movie.Title, popular.Movie.Year, popular.RatingCount, Math.Round(popular.DampedMean, 3));
+        popular.Movie.MovieId, popular.Movie.Title, popular.Movie.Year, popular.RatingCount, Wording.RoundedMean(popular.DampedMean));
 }
 
 /// <summary>A pick; Reason is the sentence shown with it (null when no reason holds), BecauseYouRated* only when that is the reason.</summary>

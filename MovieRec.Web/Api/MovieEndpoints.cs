@@ -1,3 +1,4 @@
+using MovieRec.Web.Display;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Core.Recommending;
@@ -45,7 +46,7 @@ public static class MovieEndpoints
         var statistics = await store.Movies.GetStatisticsAsync(id, cancellationToken);
         double? yours = user.UserId() is { } userId ? (await store.Ratings.GetAsync(userId, id, cancellationToken))?.Value : null;
         return TypedResults.Ok(new MovieDetailDto(movie.MovieId, movie.Title, movie.Year, movie.Genres, movie.Tags,
-            statistics?.RatingCount ?? 0, statistics?.Mean is { } mean ? Math.Round(mean, 2) : null,
+            statistics?.RatingCount ?? 0, statistics?.Mean is { } mean ? Wording.RoundedMean(mean) : null,
             MovieLinks.Imdb(movie), MovieLinks.Tmdb(movie), yours));
     }
 

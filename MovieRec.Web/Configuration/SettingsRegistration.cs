@@ -18,6 +18,7 @@ public static class SettingsRegistration
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TmdbOptions>().BindConfiguration(TmdbOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 

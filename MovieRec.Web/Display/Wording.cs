@@ -16,9 +16,11 @@ public static class Wording
 
     public static string Movies(long count) => Count(count, "movie", "movies");
 
+    /// <summary>The one rounding of a mean rating (one decimal, halves away from zero): the pages write it, the JSON API sends it.</summary>
+    public static double RoundedMean(double mean) => Math.Round(mean, 1, MidpointRounding.AwayFromZero);
+
     /// <summary>A mean rating as shown everywhere: one decimal.</summary>
-    public static string Mean(double mean) =>
-        Math.Round(mean, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
+    public static string Mean(double mean) => RoundedMean(mean).ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>"4.2 from 7 ratings", or "Not rated yet" when nobody has rated the movie.</summary>
     public static string MeanFrom(double? mean, long count) =>

@@ -35,6 +35,10 @@ public static class ServiceCollectionExtensions
             return MovieRecStoreFactory.OpenAsync(options, loggers).GetAwaiter().GetResult();
         });
         services.AddHttpClient(DatasetDownloader.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(5));
+        // Posters bound their own time (Tmdb:TimeoutSeconds); the client's timeout is only a backstop.
+        services.AddHttpClient(Posters.TmdbClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<Posters.PosterDiskCache>();
+        services.AddSingleton<Posters.PosterService>();
         services.AddSingleton<DatasetDownloader>();
         services.AddSingleton<FirstRunSetup>();
         return services;
@@ -65,6 +69,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HiddenMovies>();
         services.AddScoped<SimilarMovies>();
         services.AddScoped<RatingWriter>();
+        services.AddScoped<PersonalRatingsImport>();
+        services.AddSingleton<DeletedRatingToken>();
         return services;
     }
 

@@ -39,8 +39,8 @@ public sealed class MovieRecMetrics
 
     /// <param name="change">"upsert" or "delete"</param>
     /// <param name="via">"api" or "page"</param>
-    public void RatingWritten(string change, string via) =>
-        _ratingsWritten.Add(1, new KeyValuePair<string, object?>("change", change), new KeyValuePair<string, object?>("via", via));
+    public void RatingWritten(string change, string via, long count = 1) =>
+        _ratingsWritten.Add(count, new KeyValuePair<string, object?>("change", change), new KeyValuePair<string, object?>("via", via));
 
     public void Reload(bool succeeded, string trigger) =>
         _reloads.Add(1, new KeyValuePair<string, object?>("outcome", succeeded ? "loaded" : "refused"), new KeyValuePair<string, object?>("trigger", trigger));

@@ -48,4 +48,17 @@ public sealed class RatingWriter(IMovieRecStore store, TimeProvider time, MovieR
         if (removed is not null) metrics.RatingWritten("delete", via);
         return removed;
     }
+
+    /// <summary>
+    /// Puts back a rating the person deleted (undo), with its value and time as they were; a movie
+    /// rated again since keeps the newer rating. Returns whether the rating was put back.
+    /// </summary>
+    public async Task<bool> RestoreAsync(Rating deleted, string via, CancellationToken cancellationToken)
+    {
+        if (await store.Ratings.GetAsync(deleted.UserId, deleted.MovieId, cancellationToken) is not null) return false;
+        if (await store.Movies.GetAsync(deleted.MovieId, cancellationToken) is null) return false;
+        await store.Ratings.UpsertAsync(deleted, cancellationToken);
+        metrics.RatingWritten("upsert", via);
+        return true;
+    }
 }

@@ -81,6 +81,10 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
         return shown;
     }
 
+    /// <summary>The rating the served model predicts for one movie from these ratings; null without a model, ratings, or a model that knows the movie.</summary>
+    public double? PredictedRating(IReadOnlyList<PersonRating> ratings, int movieId) =>
+        holder.Current?.Served.PredictedRating(ratings, movieId);
+
     /// <summary>The movies the person hid ("not interested"): never offered to them.</summary>
     public Task<Exclusions> HiddenAsync(int userId, CancellationToken cancellationToken = default) =>
         hiddenMovies.OfAsync(userId, cancellationToken);

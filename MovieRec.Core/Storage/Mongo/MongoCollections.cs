@@ -10,10 +10,13 @@ internal sealed class MongoCollections
 {
     public static readonly WriteConcern DurableWrites = WriteConcern.WMajority.With(journal: true);
 
+    /// <summary>The movies collection's name, also named by $lookup stages.</summary>
+    public const string MoviesName = "movies";
+
     public MongoCollections(IMongoDatabase database)
     {
         Database = database.WithWriteConcern(DurableWrites);
-        Movies = Database.GetCollection<MovieDocument>("movies");
+        Movies = Database.GetCollection<MovieDocument>(MoviesName);
         Users = Database.GetCollection<UserDocument>("users");
         Ratings = Database.GetCollection<RatingDocument>("ratings");
         Counters = Database.GetCollection<CounterDocument>("counters");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using MovieRec.Core.Ratings;
 
@@ -66,6 +67,19 @@ internal sealed class MongoRatingStore(MongoCollections collections, ILogger log
             .Sort(MongoSorts.RatingsNewestFirst)
             .ToListAsync(cancellationToken);
         return documents.Select(d => d.ToRating()).ToList();
+    }
+
+    public async Task<RatingPage> QueryByUserAsync(RatingQuery query, CancellationToken cancellationToken = default)
+    {
+        StoreValidation.Query(query);
+        var answer = await collections.Ratings.Aggregate(MongoRatingPages.Page(query, StoreValidation.Genre(query)), cancellationToken: cancellationToken)
+            .SingleAsync(cancellationToken);
+        var totals = answer[MongoRatingPages.TotalField].AsBsonArray;
+        long total = totals.Count == 0 ? 0 : totals[0]["n"].ToInt64();
+        var ratings = answer[MongoRatingPages.PageField].AsBsonArray
+            .Select(d => BsonSerializer.Deserialize<RatingDocument>(d.AsBsonDocument).ToRating())
+            .ToList();
+        return new RatingPage(ratings, total, query.Page, query.PageSize);
     }
 
     public async IAsyncEnumerable<Rating> StreamAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -107,6 +107,57 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
         return ratings;
     }
 
+    public async Task<RatingPage> QueryByUserAsync(RatingQuery query, CancellationToken cancellationToken = default)
+    {
+        StoreValidation.Query(query);
+        var genre = StoreValidation.Genre(query);
+        // The join leaves out ratings of movies the store no longer has; the page and its count
+        // share one WHERE so the count is what paging walks through.
+        var where = "r.user_id = $user_id";
+        if (query.MinValue is not null) where += " AND r.value >= $min_value";
+        if (query.MaxValue is not null) where += " AND r.value <= $max_value";
+        if (genre is not null) where += " AND r.movie_id IN (SELECT g.movie_id FROM movie_genres g WHERE g.genre = $genre)";
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // One read snapshot: the count and the page agree.
+        using var transaction = connection.BeginRead();
+        SqliteCommand Bind(SqliteCommand command)
+        {
+            command.With("$user_id", query.UserId);
+            if (query.MinValue is { } min) command.With("$min_value", (double)min);
+            if (query.MaxValue is { } max) command.With("$max_value", (double)max);
+            if (genre is not null) command.With("$genre", genre);
+            return command;
+        }
+
+        await using var count = Bind(connection.Command($"SELECT COUNT(*) FROM ratings r JOIN movies m ON m.movie_id = r.movie_id WHERE {where}", transaction));
+        long total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken));
+
+        await using var page = Bind(connection.Command($"""
+                SELECT r.user_id, r.movie_id, r.value, r.timestamp FROM ratings r JOIN movies m ON m.movie_id = r.movie_id
+                WHERE {where} ORDER BY {OrderBy(query.Order)} LIMIT $limit OFFSET $offset
+                """, transaction))
+            .With("$limit", query.PageSize)
+            .With("$offset", query.Offset);
+        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+        var ratings = new List<Rating>(query.PageSize);
+        while (await reader.ReadAsync(cancellationToken))
+            ratings.Add(ReadRating(reader));
+        transaction.Commit();
+        return new RatingPage(ratings, total, query.Page, query.PageSize);
+    }
+
+    /// <summary>Fixed SQL per order, never built from input; ties end on the movie id.</summary>
+    private static string OrderBy(RatingOrder order) => order switch
+    {
+        RatingOrder.Newest => "r.timestamp DESC, r.movie_id",
+        RatingOrder.Oldest => "r.timestamp ASC, r.movie_id",
+        RatingOrder.Highest => "r.value DESC, r.timestamp DESC, r.movie_id",
+        RatingOrder.Lowest => "r.value ASC, r.timestamp DESC, r.movie_id",
+        RatingOrder.Title => "m.title_folded, r.movie_id",
+        _ => throw new StoreValidationException("Unknown sort order."),
+    };
+
     public async IAsyncEnumerable<Rating> StreamAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // The reader steps through the table's own key order; rows are read as they are yielded.

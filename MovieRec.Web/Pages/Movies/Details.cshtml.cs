@@ -11,7 +11,7 @@ using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Web.Pages.Movies;
 
-/// <summary>One movie: facts, links, the person's rating and similar movies.</summary>
+/// <summary>One movie: poster, facts, tag links, the person's rating and predicted rating, and similar movies as poster cards.</summary>
 public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalPicks picks, ExperimentRecorder experiment) : PageModel
 {
     public const int SimilarCount = 10;
@@ -19,6 +19,8 @@ public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalP
     public Movie Movie { get; private set; } = null!;
     public MovieStatistics? Statistics { get; private set; }
     public double? YourRating { get; private set; }
+    /// <summary>What the model predicts the signed-in person would rate this movie (see <see cref="PersonalPicks.PredictedRating"/>).</summary>
+    public double? PredictedRating { get; private set; }
     public SimilarMovieList Similar { get; private set; } = new(SimilarityBasis.Content, []);
     /// <summary>The signed-in person's ratings and watch-list, for the similar-movie cards.</summary>
     public IReadOnlyDictionary<int, double> YourRatings { get; private set; } = new Dictionary<int, double>();
@@ -35,8 +37,10 @@ public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalP
         var hidden = Exclusions.None;
         if (User.UserId() is { } userId)
         {
-            YourRating = (await store.Ratings.GetAsync(userId, id, cancellationToken))?.Value;
-            YourRatings = (await store.Ratings.ListByUserAsync(userId, cancellationToken)).ToDictionary(r => r.MovieId, r => (double)r.Value);
+            var ratings = await picks.RatingsAsync(userId, cancellationToken);
+            YourRatings = ratings.ToDictionary(r => r.MovieId, r => r.Value);
+            YourRating = YourRatings.TryGetValue(id, out var yours) ? yours : null;
+            PredictedRating = picks.PredictedRating(ratings, id);
             WatchList = (await store.PersonLists.ListAsync(userId, PersonList.WatchList, cancellationToken)).ToHashSet();
             hidden = await picks.HiddenAsync(userId, cancellationToken);
             await experiment.OpenedAsync(userId, id, cancellationToken);
