@@ -60,7 +60,15 @@ public sealed class ScoringIndex
         RankingRank = rankingRank;
         Rank = k;
         ItemCount = items;
+        PickTopN = new ExactTopN(PickRows, Width);
+        SimilarTopN = new ExactTopN(UnitItemFactors, k);
     }
+
+    /// <summary>The best picks over <see cref="PickRows"/>: an int8 pass, then the few rows that may win scored exactly.</summary>
+    public ExactTopN PickTopN { get; }
+
+    /// <summary>The same over <see cref="UnitItemFactors"/>, for similar movies.</summary>
+    public ExactTopN SimilarTopN { get; }
 
     private readonly ScoreSpread? _rankingSpread;
     private readonly ScoreSpread? _ratingSpread;
@@ -127,20 +135,10 @@ public sealed class ScoringIndex
     {
         int width = query.Length;
         if (rows.Length < (long)scores.Length * width) throw new ArgumentException("fewer rows than scores");
-        int vectorWidth = Vector<float>.Count;
-        int whole = width / vectorWidth * vectorWidth;
         ref float start = ref MemoryMarshal.GetArrayDataReference(rows);
         ref float q = ref MemoryMarshal.GetReference(query);
         for (int i = 0; i < scores.Length; i++)
-        {
-            ref float row = ref Unsafe.Add(ref start, (nint)i * width);
-            var acc = Vector<float>.Zero;
-            for (int c = 0; c < whole; c += vectorWidth)
-                acc = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, (nuint)c), Vector.LoadUnsafe(ref q, (nuint)c), acc);
-            float sum = Vector.Sum(acc);
-            for (int c = whole; c < width; c++) sum += Unsafe.Add(ref row, c) * Unsafe.Add(ref q, c);
-            scores[i] = sum;
-        }
+            scores[i] = ExactTopN.RowDot(ref Unsafe.Add(ref start, (nint)i * width), ref q, width);
     }
 
     private static void Copy(ReadOnlySpan<double> source, Span<float> target)
