@@ -116,6 +116,7 @@ public static class ServiceCollectionExtensions
             // Messages quote what was sent ("There is no genre '<script>'"); escaping markup keeps
             // it inert should anything ever show a problem as HTML.
             options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
         return services;
     }

@@ -10,8 +10,8 @@ namespace MovieRec.Core.Engine.Scoring;
 /// full single-precision pass (<see cref="ScoringIndex.MultiplyRows"/>) and <see cref="TopNSelector"/>
 /// would rank them (same scores to the bit, same tie rule), at about a third of the cost:
 ///  1. every row is scored from its int8 copy (<see cref="QuantizedRows"/>) with an error bound e_i;
-///  2. T = the n-th highest lower bound (approximate - e_i): at least n rows score T or more, so
-///     the n-th best exact score is at least T;
+///  2. T = the smallest lower bound (approximate - e_i) of the n rows of highest approximate score:
+///     those n rows score T or more exactly, so the n-th best exact score is at least T;
 ///  3. only rows whose upper bound (approximate + e_i) reaches T can be among the best n: they (a
 ///     few dozen to a few hundred on real models) are scored exactly and ranked.
 /// When the bounds cannot separate the rows (every row alike) step 3 simply scores them all.
@@ -52,8 +52,10 @@ public sealed class ExactTopN
 
         var pooledQuery = ArrayPool<short>.Shared.Rent(quantized.Stride);
         var pooledBytes = ArrayPool<sbyte>.Shared.Rent(quantized.Stride);
-        var lower = ArrayPool<float>.Shared.Rent(Count);
-        var upper = ArrayPool<float>.Shared.Rent(Count);
+        var approximate = ArrayPool<float>.Shared.Rent(Count);
+        var skip = ArrayPool<bool>.Shared.Rent(Count);
+        var heapValues = ArrayPool<float>.Shared.Rent(k);
+        var heapRows = ArrayPool<int>.Shared.Rent(k);
         try
         {
             var queryValues = pooledQuery.AsSpan(0, quantized.Stride);
@@ -62,66 +64,102 @@ public sealed class ExactTopN
             float queryL1 = 0;
             foreach (float value in query) queryL1 += Math.Abs(value);
 
-            var lowerSpan = lower.AsSpan(0, Count);
-            var upperSpan = upper.AsSpan(0, Count);
-            quantized.Approximate(queryValues, queryScale, queryL1, lowerSpan, upperSpan);
+            var skipped = skip.AsSpan(0, Count);
+            skipped.Clear();
+            foreach (int row in excluded)
+                if ((uint)row < (uint)Count) skipped[row] = true;
+
+            // Pass 1: every row's approximate score, and the k best of them on the way (a min-heap).
+            var scores = approximate.AsSpan(0, Count);
+            int size = 0;
             for (int i = 0; i < Count; i++)
             {
-                float approximate = lowerSpan[i], error = upperSpan[i];
-                lowerSpan[i] = approximate - error;
-                upperSpan[i] = approximate + error;
+                if (skipped[i])
+                {
+                    scores[i] = float.NaN;
+                    continue;
+                }
+                float score = quantized.Approximate(i, queryValues, queryScale);
+                scores[i] = score;
+                if (size < k) HeapPush(heapValues, heapRows, ref size, score, i);
+                else if (score > heapValues[0]) HeapReplaceRoot(heapValues, heapRows, size, score, i);
             }
-            foreach (int row in excluded)
-                if ((uint)row < (uint)Count) lowerSpan[row] = upperSpan[row] = float.NaN;
 
-            float threshold = Threshold(lowerSpan, k);
-            return ScoreCandidates(query, upperSpan, threshold, bestIds[..k], bestScores[..k]);
+            // Those k rows each score at least their lower bound exactly, so the k-th best exact
+            // score is at least the smallest of those bounds; with fewer rows left, all of them count.
+            float threshold = float.PositiveInfinity;
+            for (int j = 0; j < size; j++)
+                threshold = Math.Min(threshold, heapValues[j] - quantized.ErrorBound(heapRows[j], queryScale, queryL1));
+            if (size < k) threshold = float.NegativeInfinity;
+            return ScoreCandidates(query, scores, threshold, queryScale, queryL1, bestIds[..k], bestScores[..k]);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(upper);
-            ArrayPool<float>.Shared.Return(lower);
+            ArrayPool<int>.Shared.Return(heapRows);
+            ArrayPool<float>.Shared.Return(heapValues);
+            ArrayPool<bool>.Shared.Return(skip);
+            ArrayPool<float>.Shared.Return(approximate);
             ArrayPool<sbyte>.Shared.Return(pooledBytes);
             ArrayPool<short>.Shared.Return(pooledQuery);
         }
     }
 
-    /// <summary>The k-th highest lower bound, or -infinity when fewer than k rows are left.</summary>
-    private static float Threshold(ReadOnlySpan<float> lower, int k)
+    private static void HeapPush(float[] values, int[] rows, ref int size, float value, int row)
     {
-        var pooledIds = ArrayPool<int>.Shared.Rent(k);
-        var pooledScores = ArrayPool<float>.Shared.Rent(k);
-        try
+        int child = size++;
+        while (child > 0)
         {
-            int found = TopNSelector.SelectInto(lower, ReadOnlySpan<int>.Empty, pooledIds.AsSpan(0, k), pooledScores.AsSpan(0, k), NaNScores.Skip);
-            return found < k ? float.NegativeInfinity : pooledScores[k - 1];
+            int parent = (child - 1) / 2;
+            if (values[parent] <= value) break;
+            values[child] = values[parent];
+            rows[child] = rows[parent];
+            child = parent;
         }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(pooledScores);
-            ArrayPool<int>.Shared.Return(pooledIds);
-        }
+        values[child] = value;
+        rows[child] = row;
     }
 
-    private int ScoreCandidates(ReadOnlySpan<float> query, ReadOnlySpan<float> upper, float threshold, Span<int> bestIds, Span<float> bestScores)
+    private static void HeapReplaceRoot(float[] values, int[] rows, int size, float value, int row)
     {
-        int candidates = 0;
-        for (int i = 0; i < upper.Length; i++)
-            if (upper[i] >= threshold) candidates++; // NaN (excluded) never passes
-        _lastCandidates = candidates;
-        var ids = ArrayPool<int>.Shared.Rent(candidates);
-        var scores = ArrayPool<float>.Shared.Rent(candidates);
+        int parent = 0;
+        while (true)
+        {
+            int child = 2 * parent + 1;
+            if (child >= size) break;
+            if (child + 1 < size && values[child + 1] < values[child]) child++;
+            if (values[child] >= value) break;
+            values[parent] = values[child];
+            rows[parent] = rows[child];
+            parent = child;
+        }
+        values[parent] = value;
+        rows[parent] = row;
+    }
+
+    /// <summary>Pass 2: the rows whose upper bound reaches the threshold, scored exactly and ranked.</summary>
+    private int ScoreCandidates(ReadOnlySpan<float> query, ReadOnlySpan<float> approximate, float threshold, float queryScale, float queryL1,
+        Span<int> bestIds, Span<float> bestScores)
+    {
+        var quantized = Quantized;
+        // A quick test with the largest bound of any row first; the row's own bound decides.
+        float largest = quantized.LargestErrorBound(queryScale, queryL1);
+        float quick = threshold - 2 * largest - Math.Abs(threshold) * 1e-6f;
+        var ids = ArrayPool<int>.Shared.Rent(Count);
+        var scores = ArrayPool<float>.Shared.Rent(Count);
         try
         {
             ref float rows = ref MemoryMarshal.GetArrayDataReference(_rows);
             ref float q = ref MemoryMarshal.GetReference(query);
             int n = 0;
-            for (int i = 0; i < upper.Length; i++)
+            for (int i = 0; i < approximate.Length; i++)
             {
-                if (!(upper[i] >= threshold)) continue;
+                float score = approximate[i];
+                if (!(score >= quick)) continue; // NaN (excluded) never passes
+                if (!(score + quantized.ErrorBound(i, queryScale, queryL1) >= threshold)) continue;
                 ids[n] = i;
                 scores[n++] = RowDot(ref Unsafe.Add(ref rows, (nint)i * Width), ref q, Width);
             }
+            _lastCandidates = n;
             return TopNSelector.SelectInto<float>(scores.AsSpan(0, n), ids.AsSpan(0, n), bestIds, bestScores, NaNScores.Skip);
         }
         finally

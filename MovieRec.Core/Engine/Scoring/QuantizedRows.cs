@@ -24,6 +24,8 @@ public sealed class QuantizedRows
     private readonly sbyte[] _values;
     private readonly float[] _scales;
     private readonly float[] _halfScaledL1; // s_i |r_i|_1 / 2
+    private readonly float _largestScale;
+    private readonly float _largestHalfScaledL1;
 
     public QuantizedRows(ReadOnlySpan<float> rows, int width)
     {
@@ -40,7 +42,12 @@ public sealed class QuantizedRows
             float scale = Quantize(row, _values.AsSpan(i * Stride, Stride), out int l1);
             _scales[i] = scale;
             _halfScaledL1[i] = 0.5f * scale * l1;
+            _largestScale = Math.Max(_largestScale, scale);
+            _largestHalfScaledL1 = Math.Max(_largestHalfScaledL1, _halfScaledL1[i]);
         }
+        // Rounded up a little, so that the quick test never cuts what the exact one keeps.
+        _largestScale *= 1.0001f;
+        _largestHalfScaledL1 *= 1.0001f;
         // The float rounding of the exact score and of s t (r . p) is a few units in the last place
         // of s |q|_1 per term: width * 127 * 2^-23 relative to the bound's own s |q|_1 / 2, taken
         // four times over, and 1 % on top for the conversions.
@@ -92,26 +99,30 @@ public sealed class QuantizedRows
     {
         if (query.Length < Stride) throw new ArgumentException("the query must be Stride long", nameof(query));
         if (approximate.Length < Count || error.Length < Count) throw new ArgumentException("one score per row");
-        float halfQueryL1 = 0.5f * queryL1 * Margin;
-        float marginT = queryScale * Margin;
-        ref sbyte values = ref MemoryMarshal.GetArrayDataReference(_values);
-        ref short q = ref MemoryMarshal.GetReference(query);
         for (int i = 0; i < Count; i++)
         {
-            int dot = Dot(ref Unsafe.Add(ref values, (nint)i * Stride), ref q, Stride);
-            float scale = _scales[i];
-            approximate[i] = scale * queryScale * dot;
-            error[i] = scale * halfQueryL1 + marginT * _halfScaledL1[i];
+            approximate[i] = Approximate(i, query, queryScale);
+            error[i] = ErrorBound(i, queryScale, queryL1);
         }
     }
 
-    /// <summary>The bound of |row . q - approximate| for one row (the same figure <see cref="Approximate"/> writes).</summary>
+    /// <summary>s_i t (r_i . p) for one row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public float Approximate(int row, ReadOnlySpan<short> query, float queryScale) =>
+        _scales[row] * queryScale * Dot(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_values), (nint)row * Stride), ref MemoryMarshal.GetReference(query), Stride);
+
+    /// <summary>The bound of |row . q - approximate| for one row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float ErrorBound(int row, float queryScale, float queryL1)
     {
         float halfQueryL1 = 0.5f * queryL1 * Margin;
         float marginT = queryScale * Margin;
         return _scales[row] * halfQueryL1 + marginT * _halfScaledL1[row];
     }
+
+    /// <summary>A bound of every row's error at once: max s_i and max s_i |r_i|_1 / 2 give one figure for a quick first test.</summary>
+    public float LargestErrorBound(float queryScale, float queryL1) =>
+        _largestScale * 0.5f * queryL1 * Margin + queryScale * Margin * _largestHalfScaledL1;
 
     /// <summary>sum_c row[c] * query[c] over <paramref name="length"/> (a multiple of <see cref="Lane"/>) int8 x int16 values.</summary>
     internal static int Dot(ref sbyte row, ref short query, int length)
