@@ -7,6 +7,7 @@
 # pages go through the 100 most rated movies. Prints every slice and, per round, the app's share.
 # Usage: bench/serving-compare.sh [DATASETS_DIR] [SECONDS] [ROUNDS]   (defaults ../shared/datasets, 10, 3)
 # WARMUP=N (default 10) seconds of each route first, not counted. APP_ROOT=DIR measures another checkout's app.
+# APP_PORT / BARE_PORT (default 5171 / 5172): loopback ports, away from bench/load.sh's 5059.
 set -euo pipefail
 script_root=$(cd "$(dirname "$0")/.." && pwd)
 datasets=$(cd "${1:-$script_root/../shared/datasets}" && pwd)
@@ -14,10 +15,10 @@ seconds=${2:-10}
 rounds=${3:-3}
 warmup=${WARMUP:-10}
 people=20
-url=http://127.0.0.1:5059
-bare=http://127.0.0.1:5060
+url=http://127.0.0.1:${APP_PORT:-5171}
+bare=http://127.0.0.1:${BARE_PORT:-5172}
 data=$(mktemp -d)
-trap 'kill $APP_PID $BARE_PID 2>/dev/null || true; rm -rf "$data"' EXIT
+trap 'kill ${APP_PID:-} ${BARE_PID:-} 2>/dev/null || true; rm -rf "$data"' EXIT
 source "$script_root/bench/lib/session.sh"
 cd "${APP_ROOT:-$script_root}"
 dotnet build MovieRec.Web -c Release -v quiet -nologo > /dev/null
@@ -27,8 +28,8 @@ date -u +"%Y-%m-%d %H:%M UTC"; echo "nproc: $(nproc); $(grep -m1 'model name' /p
 start_app "$url" "$data" "$datasets/ml-latest-small" "$data/app.log"
 echo "model loaded after $(seconds_until "$url" '"loaded":true') s"
 
-# Twenty people, each rating ten movies of their own among the 200 most rated, so their picks differ.
-popular=$(curl -s "$url/api/popular?n=200" | grep -o '"id":[0-9]*' | cut -d: -f2)
+# Twenty people, each rating ten movies of their own among the 100 most rated, so their picks differ.
+popular=$(curl -s "$url/api/popular?n=100" | grep -o '"id":[0-9]*' | cut -d: -f2)
 cookies=""
 for p in $(seq 1 $people); do
   new_session "$url" "serve-$p-$(date +%s)"

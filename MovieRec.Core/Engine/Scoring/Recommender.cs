@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using MovieRec.Core.Engine.Numerics;
 using MovieRec.Core.Ratings;
 
@@ -55,10 +56,28 @@ public sealed class Recommender
         return scores;
     }
 
+    /// <summary>
+    /// The last answer per profile object: a person whose ratings have not changed gets the same
+    /// profile from the fold-in cache (Recommending/FoldInCache), so the same question about it
+    /// (same n, same exclusions) has the same answer and need not be ranked again. Entries go with
+    /// their profile when the fold-in cache lets it go.
+    /// </summary>
+    private readonly ConditionalWeakTable<UserProfile, LastAnswer> _lastAnswers = new();
+
+    private sealed record LastAnswer(int N, HashSet<int> Excluded, ScoredMovie[] Best);
+
     /// <summary>The n best picks for a profile, excluding the movies in <paramref name="exclude"/> (what they rated).</summary>
     public IReadOnlyList<ScoredMovie> Recommend(UserProfile profile, int n, IReadOnlySet<int> exclude)
     {
         if (n <= 0) return [];
+        if (_lastAnswers.TryGetValue(profile, out var last) && last.N == n && last.Excluded.SetEquals(exclude)) return last.Best;
+        var best = Rank(profile, n, exclude).ToArray();
+        _lastAnswers.AddOrUpdate(profile, new LastAnswer(n, [.. exclude], best));
+        return best;
+    }
+
+    private List<ScoredMovie> Rank(UserProfile profile, int n, IReadOnlySet<int> exclude)
+    {
         var query = Index.PickQuery(profile);
         // Pooled: a heavy rater excludes thousands of movies, and a big catalogue's buffers would
         // land on the large-object heap and bring on the full collections that make slow requests slow.

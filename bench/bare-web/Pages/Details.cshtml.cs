@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-/// <summary>Rows enough to make the page about BARE_PAGE_BYTES long (each row renders about 100 bytes).</summary>
+/// <summary>Rows enough to make the page about BARE_PAGE_BYTES long (each row renders about 123 bytes).</summary>
 public sealed class BareDetailsModel : PageModel
 {
-    private static readonly int RowCount = Math.Max(1, (int.TryParse(Environment.GetEnvironmentVariable("BARE_PAGE_BYTES"), out int bytes) ? bytes : 12_000) / 100);
+    private static readonly int RowCount = Math.Max(1, (int.TryParse(Environment.GetEnvironmentVariable("BARE_PAGE_BYTES"), out int bytes) ? bytes : 12_000) / 123);
 
     public string Title => "Toy Story (1995)";
 
