@@ -103,10 +103,9 @@ public static class ServiceCollectionExtensions
     /// <summary>Problem details for every error, the exception-to-status mapping, and the OpenAPI document.</summary>
     public static IServiceCollection AddMovieRecApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddStatusCodeSentences(); // AddProblemDetails with the sentences as its customisation
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
-        services.AddStatusCodeSentences();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

@@ -14,7 +14,9 @@ namespace MovieRec.Core.Engine.Scoring;
 /// every movie, mu + b_u, are left out: they do not change the order.
 /// Without a ranking model it is the predicted rating itself (beta = 1, no x / y part).
 /// Single precision halves the bytes read per request, which is what the latency of a full pass
-/// over 87,585 movies is bound by; predictions shown to people are computed in double.
+/// over 87,585 movies is bound by, and the top-N passes read an int8 copy (a quarter) and score
+/// only the few rows that may win exactly (<see cref="ExactTopN"/>, same answer to the bit);
+/// predictions shown to people are computed in double.
 /// Also holds the rows of Q for similar movies: cosine similarity shrunk by how much evidence the
 /// neighbour has, cos(q_i, q_j) * n_j / (n_j + <see cref="SimilaritySupportShrinkage"/>). Plain
 /// cosine ranks movies with one or two ratings (whose short, noisy vectors point anywhere) next to
