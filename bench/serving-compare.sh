@@ -42,7 +42,7 @@ export COOKIES="$cookies" MOVIES
 # The bare app serves a copy of a real answer, and a page of the real page's size.
 curl -s -H "Cookie: ${cookies%%|*}" "$url/api/recommendations?n=10" > "$data/answer.json"
 page_bytes=$(curl -s -H "Cookie: ${cookies%%|*}" "$url/Movies/Details/1" | wc -c)
-echo "recommendations answer: $(wc -c < "$data/answer.json") bytes; details page of movie 1: $page_bytes bytes"
+echo "recommendations answer: $(wc -c < "$data/answer.json") bytes, $(grep -o '"kind":"[a-z]*"' "$data/answer.json"); details page of movie 1: $page_bytes bytes"
 BARE_JSON="$data/answer.json" BARE_PAGE_BYTES=$page_bytes dotnet "$data/bare/bare-web.dll" --urls "$bare" > "$data/bare.log" 2>&1 &
 BARE_PID=$!
 for _ in $(seq 1 200); do curl -sf "$bare/bare/recommendations" > /dev/null 2>&1 && break; sleep 0.1; done
