@@ -5,14 +5,15 @@
 # Usage: bench/load.sh [DATASETS_DIR] [SECONDS]   (defaults ../shared/datasets, 20). Needs curl, bc, wrk.
 # WARMUP=N first runs N seconds of mixed load whose figures are thrown away, so that the first
 # measured slice is not the just-in-time compilation of a fresh process. APP_ROOT=DIR builds and
-# runs the app of another checkout with this script (bench/load-compare.sh uses both).
+# runs the app of another checkout with this script (bench/load-compare.sh uses both). APP_PORT (default
+# 5059) moves it to another loopback port, for when another instance of these scripts already holds 5059.
 set -euo pipefail
 script_root=$(cd "$(dirname "$0")/.." && pwd)
 datasets=$(cd "${1:-$script_root/../shared/datasets}" && pwd)
 cd "${APP_ROOT:-$script_root}"
 warmup=${WARMUP:-0}
 seconds=${2:-20}
-url=http://127.0.0.1:5059
+url=http://127.0.0.1:${APP_PORT:-5059}
 data=$(mktemp -d)
 trap 'kill $APP_PID 2>/dev/null || true; rm -rf "$data"' EXIT
 source "$script_root/bench/lib/session.sh"

@@ -36,6 +36,16 @@ public sealed class ServedRecommender
         FoldIn.Compute(Recommender.Model, ratings.Select(r => (r.MovieId, r.Value)));
 
     /// <summary>
+    /// The same for a known person, from the cache while their ratings are unchanged since the
+    /// last call (<see cref="FoldInCache"/>): the web app asks this on every page of picks.
+    /// </summary>
+    public UserProfile Profile(int personId, IReadOnlyList<PersonRating> ratings) =>
+        FoldIns.GetOrCompute(personId, ratings, () => Profile(ratings));
+
+    /// <summary>This model's fold-ins by person.</summary>
+    public FoldInCache FoldIns { get; } = new();
+
+    /// <summary>
     /// The n best picks for a person with these ratings: never a movie they rated nor one of
     /// <paramref name="exclusions"/>; each with its predicted rating, its ranking score and, when
     /// <paramref name="explain"/>, the liked movie it resembles; ordered by the ranking score re-ranked

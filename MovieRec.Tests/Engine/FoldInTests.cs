@@ -68,7 +68,8 @@ public class FoldInTests
             b += confidence * y;
         }
         var expected = a.Solve(b);
-        for (int c = 0; c < k; c++) Assert.Equal(expected[c], profile.RankingVector![c], 9);
+        // Fold-in sums the outer products in single precision (a heavy rater's picks are mostly that sum): six digits.
+        for (int c = 0; c < k; c++) Assert.Equal(expected[c], profile.RankingVector![c], 6);
     }
 
     [Fact]

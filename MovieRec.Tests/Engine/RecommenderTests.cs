@@ -28,6 +28,27 @@ public class RecommenderTests
     }
 
     [Fact]
+    public void The_same_question_about_the_same_profile_is_answered_once_and_a_different_one_afresh()
+    {
+        var recommender = Trained.Value;
+        var profile = recommender.KnownProfile(6)!;
+        var rated = new HashSet<int> { 1, 2, 3 };
+        var first = recommender.Recommend(profile, 10, rated);
+        Assert.Same(first, recommender.Recommend(profile, 10, new HashSet<int> { 3, 2, 1 }));
+
+        // Another exclusion, another n, or an equal but separate profile: ranked again, and right.
+        int best = first[0].MovieId;
+        var without = recommender.Recommend(profile, 10, new HashSet<int> { 1, 2, 3, best });
+        Assert.DoesNotContain(without, pick => pick.MovieId == best);
+        Assert.Equal(first.Skip(1).Select(p => p.MovieId), without.Take(9).Select(p => p.MovieId));
+        Assert.Equal(first.Take(5), recommender.Recommend(profile, 5, rated));
+        var twin = recommender.KnownProfile(6)!;
+        var again = recommender.Recommend(twin, 10, rated);
+        Assert.NotSame(first, again);
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
     public void The_pick_score_is_the_ranking_score_plus_the_weighted_rating_prediction()
     {
         var recommender = Trained.Value;

@@ -120,10 +120,9 @@ public static class ServiceCollectionExtensions
     /// <summary>Problem details for every error, the exception-to-status mapping, and the OpenAPI document.</summary>
     public static IServiceCollection AddMovieRecApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddStatusCodeSentences(); // AddProblemDetails with the sentences as its customisation
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
-        services.AddStatusCodeSentences();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
@@ -133,6 +132,7 @@ public static class ServiceCollectionExtensions
             // Messages quote what was sent ("There is no genre '<script>'"); escaping markup keeps
             // it inert should anything ever show a problem as HTML.
             options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
         return services;
     }

@@ -1,17 +1,25 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace MovieRec.Web.Hosting;
 
 /// <summary>
-/// What UseStatusCodePages writes for an error answer that has no body of its own (an address no
-/// route matches, a 415 from content-type matching, a bare NotFound()): a problem whose detail is a
-/// sentence saying what went wrong, where the default writes only "Not Found".
+/// A sentence per error status, saying what went wrong where the framework says only "Not Found":
+/// the detail of every problem that has none of its own (an address no route matches, a 415 from
+/// content-type matching, a bare NotFound(), written by UseStatusCodePages through the problem
+/// details service), and the text of the HTML status page.
 /// </summary>
 public static class StatusCodeSentences
 {
+    /// <summary>Fills in the sentence of problems written without a detail (AddProblemDetails' own customisation hook).</summary>
     public static IServiceCollection AddStatusCodeSentences(this IServiceCollection services) =>
-        services.Configure<StatusCodePagesOptions>(options => options.HandleAsync = WriteAsync);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (problem.Status is not (int status and >= 400)) return;
+            problem.Detail ??= For(status);
+            // The framework's own titles skip a few statuses (413 among them).
+            if (string.IsNullOrEmpty(problem.Title)) problem.Title = ReasonPhrases.GetReasonPhrase(status);
+        });
 
     public static string For(int status) => status switch
     {
@@ -25,22 +33,4 @@ public static class StatusCodeSentences
         StatusCodes.Status500InternalServerError => "Something went wrong on the server. It has been logged; try again in a moment.",
         _ => "The request could not be handled.",
     };
-
-    private static async Task WriteAsync(StatusCodeContext context)
-    {
-        var http = context.HttpContext;
-        int status = http.Response.StatusCode;
-        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        bool written = await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = status, Title = ReasonPhrases.GetReasonPhrase(status), Detail = For(status) },
-        });
-        // A client that accepts no JSON (a browser asking for HTML only) gets the sentence as plain text.
-        if (!written)
-        {
-            http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync(For(status));
-        }
-    }
 }

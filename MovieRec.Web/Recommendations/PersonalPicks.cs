@@ -51,7 +51,8 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
         if (ratings.Count == 0) return null;
 
         long foldInStarted = Stopwatch.GetTimestamp();
-        var profile = active.Served.Profile(ratings);
+        // Cached while the person's ratings stay as they are: paging through picks folds in once.
+        var profile = active.Served.Profile(userId, ratings);
         metrics.FoldIn(Stopwatch.GetElapsedTime(foldInStarted));
         int candidates = filter.IsEmpty ? n : Math.Max(n, FilteredCandidates);
         var settings = await store.PersonSettings.GetAsync(userId, cancellationToken);

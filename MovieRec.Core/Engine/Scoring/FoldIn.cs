@@ -73,7 +73,7 @@ public static class FoldIn
     private static ImplicitRowSolver ImplicitSolver(int rank)
     {
         _implicitByRank ??= new Dictionary<int, ImplicitRowSolver>();
-        if (!_implicitByRank.TryGetValue(rank, out var solver)) _implicitByRank[rank] = solver = new ImplicitRowSolver(rank);
+        if (!_implicitByRank.TryGetValue(rank, out var solver)) _implicitByRank[rank] = solver = new ImplicitRowSolver(rank, GramPrecision.Single);
         return solver;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using MovieRec.Core.Engine.Numerics;
 using MovieRec.Core.Ratings;
 
@@ -55,27 +56,46 @@ public sealed class Recommender
         return scores;
     }
 
+    /// <summary>
+    /// The last answer per profile object: a person whose ratings have not changed gets the same
+    /// profile from the fold-in cache (Recommending/FoldInCache), so the same question about it
+    /// (same n, same exclusions) has the same answer and need not be ranked again. Entries go with
+    /// their profile when the fold-in cache lets it go.
+    /// </summary>
+    private readonly ConditionalWeakTable<UserProfile, LastAnswer> _lastAnswers = new();
+
+    private sealed record LastAnswer(int N, HashSet<int> Excluded, ScoredMovie[] Best);
+
     /// <summary>The n best picks for a profile, excluding the movies in <paramref name="exclude"/> (what they rated).</summary>
     public IReadOnlyList<ScoredMovie> Recommend(UserProfile profile, int n, IReadOnlySet<int> exclude)
     {
-        // A pooled buffer: a fresh array per request would land on the large-object heap for a
-        // big catalogue and bring on the full collections that make the slowest requests slow.
-        var buffer = ArrayPool<float>.Shared.Rent(Model.Items.Count);
+        if (n <= 0) return [];
+        if (_lastAnswers.TryGetValue(profile, out var last) && last.N == n && last.Excluded.SetEquals(exclude)) return last.Best;
+        var best = Rank(profile, n, exclude).ToArray();
+        _lastAnswers.AddOrUpdate(profile, new LastAnswer(n, [.. exclude], best));
+        return best;
+    }
+
+    private List<ScoredMovie> Rank(UserProfile profile, int n, IReadOnlySet<int> exclude)
+    {
+        var query = Index.PickQuery(profile);
+        // Pooled: a heavy rater excludes thousands of movies, and a big catalogue's buffers would
+        // land on the large-object heap and bring on the full collections that make slow requests slow.
+        var excluded = ArrayPool<int>.Shared.Rent(exclude.Count);
         try
         {
-            var scores = buffer.AsSpan(0, Model.Items.Count);
-            ScoringIndex.MultiplyRows(Index.PickRows, Index.PickQuery(profile), scores);
+            int count = 0;
             foreach (int movieId in exclude)
             {
                 int item = Model.Items.IndexOf(movieId);
-                if (item >= 0) scores[item] = float.NaN;
+                if (item >= 0) excluded[count++] = item;
             }
-            var best = TopNSelector.Select(scores, n);
-            return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), buffer[i], PredictRating(profile, Model.Items.IdOf(i)))).ToList();
+            return Best(Index.PickTopN, query, excluded.AsSpan(0, count), n,
+                (item, score) => new ScoredMovie(Model.Items.IdOf(item), score, PredictRating(profile, Model.Items.IdOf(item))));
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            ArrayPool<int>.Shared.Return(excluded);
         }
     }
 
@@ -86,23 +106,41 @@ public sealed class Recommender
     public IReadOnlyList<ScoredMovie> Similar(int movieId, int n)
     {
         int item = Model.Items.IndexOf(movieId);
-        if (item < 0 || Model.ItemNorms[item] == 0) return [];
+        if (item < 0 || Model.ItemNorms[item] == 0 || n <= 0) return [];
         var query = Index.UnitItemFactorRow(item);
-        var buffer = ArrayPool<float>.Shared.Rent(Model.Items.Count);
+        var without = Index.ItemsWithoutFactors;
+        var excluded = ArrayPool<int>.Shared.Rent(without.Length + 1);
         try
         {
-            var scores = buffer.AsSpan(0, Model.Items.Count);
-            ScoringIndex.MultiplyRows(Index.UnitItemFactors, query, scores);
-            scores[item] = float.NaN;
-            foreach (int empty in Index.ItemsWithoutFactors) scores[empty] = float.NaN;
-            var best = TopNSelector.Select(scores, n);
+            excluded[0] = item;
+            without.CopyTo(excluded, 1);
             // The query row carries the movie's own support weight too: divide it out of the scores.
             double own = ScoringIndex.SupportWeight(Model.ItemRatingCounts[item]);
-            return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), buffer[i] / own, null)).ToList();
+            return Best(Index.SimilarTopN, query, excluded.AsSpan(0, without.Length + 1), n,
+                (other, score) => new ScoredMovie(Model.Items.IdOf(other), score / own, null));
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(buffer);
+            ArrayPool<int>.Shared.Return(excluded);
+        }
+    }
+
+    private static List<ScoredMovie> Best(ExactTopN topN, ReadOnlySpan<float> query, ReadOnlySpan<int> excluded, int n, Func<int, float, ScoredMovie> shape)
+    {
+        int k = Math.Min(n, topN.Count);
+        var ids = ArrayPool<int>.Shared.Rent(k);
+        var scores = ArrayPool<float>.Shared.Rent(k);
+        try
+        {
+            int found = topN.Select(query, excluded, ids.AsSpan(0, k), scores.AsSpan(0, k));
+            var best = new List<ScoredMovie>(found);
+            for (int r = 0; r < found; r++) best.Add(shape(ids[r], scores[r]));
+            return best;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<int>.Shared.Return(ids);
         }
     }
 }

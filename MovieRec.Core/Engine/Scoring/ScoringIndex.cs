@@ -14,7 +14,9 @@ namespace MovieRec.Core.Engine.Scoring;
 /// every movie, mu + b_u, are left out: they do not change the order.
 /// Without a ranking model it is the predicted rating itself (beta = 1, no x / y part).
 /// Single precision halves the bytes read per request, which is what the latency of a full pass
-/// over 87,585 movies is bound by; predictions shown to people are computed in double.
+/// over 87,585 movies is bound by, and the top-N passes read an int8 copy (a quarter) and score
+/// only the few rows that may win exactly (<see cref="ExactTopN"/>, same answer to the bit);
+/// predictions shown to people are computed in double.
 /// Also holds the rows of Q for similar movies: cosine similarity shrunk by how much evidence the
 /// neighbour has, cos(q_i, q_j) * n_j / (n_j + <see cref="SimilaritySupportShrinkage"/>). Plain
 /// cosine ranks movies with one or two ratings (whose short, noisy vectors point anywhere) next to
@@ -60,7 +62,15 @@ public sealed class ScoringIndex
         RankingRank = rankingRank;
         Rank = k;
         ItemCount = items;
+        PickTopN = new ExactTopN(PickRows, Width);
+        SimilarTopN = new ExactTopN(UnitItemFactors, k);
     }
+
+    /// <summary>The best picks over <see cref="PickRows"/>: an int8 pass, then the few rows that may win scored exactly.</summary>
+    public ExactTopN PickTopN { get; }
+
+    /// <summary>The same over <see cref="UnitItemFactors"/>, for similar movies.</summary>
+    public ExactTopN SimilarTopN { get; }
 
     private readonly ScoreSpread? _rankingSpread;
     private readonly ScoreSpread? _ratingSpread;
@@ -127,20 +137,10 @@ public sealed class ScoringIndex
     {
         int width = query.Length;
         if (rows.Length < (long)scores.Length * width) throw new ArgumentException("fewer rows than scores");
-        int vectorWidth = Vector<float>.Count;
-        int whole = width / vectorWidth * vectorWidth;
         ref float start = ref MemoryMarshal.GetArrayDataReference(rows);
         ref float q = ref MemoryMarshal.GetReference(query);
         for (int i = 0; i < scores.Length; i++)
-        {
-            ref float row = ref Unsafe.Add(ref start, (nint)i * width);
-            var acc = Vector<float>.Zero;
-            for (int c = 0; c < whole; c += vectorWidth)
-                acc = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, (nuint)c), Vector.LoadUnsafe(ref q, (nuint)c), acc);
-            float sum = Vector.Sum(acc);
-            for (int c = whole; c < width; c++) sum += Unsafe.Add(ref row, c) * Unsafe.Add(ref q, c);
-            scores[i] = sum;
-        }
+            scores[i] = ExactTopN.RowDot(ref Unsafe.Add(ref start, (nint)i * width), ref q, width);
     }
 
     private static void Copy(ReadOnlySpan<double> source, Span<float> target)
