@@ -1,4 +1,5 @@
 using System.Buffers;
+using MovieRec.Core.Engine.Neighbourhood;
 using MovieRec.Core.Engine.Numerics;
 using MovieRec.Core.Ratings;
 
@@ -34,14 +35,23 @@ public sealed class Recommender
         return u < 0 ? null : FoldIn.Known(Model, u);
     }
 
-    /// <summary>mu + b_u + b_i + w_u . q_i, clipped to the scale; terms the model lacks are dropped.</summary>
+    /// <summary>
+    /// mu + b_u + b_i + w_u . q_i blended with the item-neighbourhood term when the model has one
+    /// (<see cref="RatingPrediction.Blended"/>), clipped to the scale; terms the model lacks are dropped.
+    /// </summary>
     public double PredictRating(UserProfile profile, int movieId)
     {
         int i = Model.Items.IndexOf(movieId);
-        return Scale.Clip(RatingPrediction.Raw(Model.Mu, profile.Bias,
+        // The blend weights were fitted with the term present: a profile without residuals (a
+        // trained user, someone with no ratings) gets the plain factor formula instead.
+        var (blend, neighbourTerm) = Model.Neighbours is { } neighbours && profile.Rated is { } rated
+            ? (neighbours.Blend, i >= 0 ? neighbours.Term(i, rated) : 0)
+            : (RatingBlend.Identity, 0);
+        return Scale.Clip(RatingPrediction.Blended(blend, Model.Mu, profile.Bias,
             i >= 0 ? Model.ItemBias[i] : 0,
             profile.RatingVector,
-            i >= 0 ? Model.ItemFactors.Row(i) : ReadOnlySpan<double>.Empty));
+            i >= 0 ? Model.ItemFactors.Row(i) : ReadOnlySpan<double>.Empty,
+            neighbourTerm));
     }
 
     /// <summary>Raw (unclipped) predicted rating by dense indices, -1 meaning unknown.</summary>
