@@ -115,6 +115,38 @@ public class NeighbourModelTests
     }
 
     [Fact]
+    public void Picks_are_rescored_with_the_blended_rating_in_place_of_the_linear_rating_part()
+    {
+        var ratings = RandomRatings(seed: 5, users: 60, items: 40, density: 0.4);
+        var options = new TrainerOptions { Rank = 4, Iterations = 3, RankingRank = 3, RankingIterations = 3, NeighboursKept = 8, NeighboursUsed = 4 };
+        var model = ModelTrainer.Train(ratings, options);
+        var recommender = new Recommender(model);
+        var person = ratings.Where(r => r.UserId == 2).ToList();
+        var profile = FoldIn.Compute(model, person.Select(r => (r.MovieId, (double)r.Value)));
+        var rated = person.Select(r => r.MovieId).ToHashSet();
+
+        var picks = recommender.Recommend(profile, 5, rated);
+
+        // Reference: every unrated movie (fewer than the re-scoring depth), scored in double.
+        double weight = recommender.Index.PersonalRatingWeight(profile);
+        var blend = model.Blend;
+        var expected = Enumerable.Range(0, model.Items.Count)
+            .Where(i => !rated.Contains(model.Items.IdOf(i)))
+            .Select(i => (Id: model.Items.IdOf(i), Score:
+                MovieRec.Core.Engine.Numerics.VectorMath.Dot(profile.RankingVector!, model.Ranking!.ItemFactors.Row(i))
+                + weight * (blend.Baseline * model.ItemBias[i]
+                            + blend.Factors * MovieRec.Core.Engine.Numerics.VectorMath.Dot(profile.RatingVector!, model.ItemFactors.Row(i))
+                            + blend.Neighbours * model.Neighbours!.Term(i, profile.Rated!))))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Id).Take(5).ToArray();
+        Assert.Equal(expected.Select(x => x.Id), picks.Select(p => p.MovieId));
+        for (int n = 0; n < 5; n++)
+        {
+            Assert.Equal(expected[n].Score, picks[n].Score, 4);
+            Assert.Equal(recommender.PredictRating(profile, picks[n].MovieId), picks[n].PredictedRating);
+        }
+    }
+
+    [Fact]
     public void Options_out_of_range_are_named()
     {
         var problems = TrainerOptionsValidator.Problems(new TrainerOptions { NeighboursKept = 10, NeighboursUsed = 11, NeighbourDamping = double.NaN, BlendFactors = double.PositiveInfinity });

@@ -8,6 +8,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Engine.Numerics;
 using MovieRec.Core.Engine.Scoring;
+using MovieRec.Core.Engine.Neighbourhood;
 using MovieRec.Core.Ratings;
 
 static List<Rating> Load(string path) => File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l =>
@@ -148,3 +149,60 @@ foreach (int u in users)
     if (profiles[u].RankingVector is { } x) { var xs = x; rankingOnly += Ndcg(u, i => VectorMath.Dot(xs, model.Ranking!.ItemFactors.Row(i))); }
 }
 Console.WriteLine($"NDCG@10 served {served / users.Length:F4}  ranking alone {rankingOnly / users.Length:F4}  ({users.Length} users)");
+double Support(int i, RatedResiduals rated)
+{
+    var nb = model.Neighbours!; double sum = 0; int found = 0;
+    for (int n = i * nb.PerItem; n < (i + 1) * nb.PerItem && found < nb.Used; n++)
+    { if (nb.Neighbours[n] < 0) break; if (float.IsNaN(rated.Of(nb.Neighbours[n]))) continue; sum += nb.Similarities[n]; found++; }
+    return sum;
+}
+if (Environment.GetEnvironmentVariable("RERANK") is { } betas)
+{
+    static double Sd(double[] v) { double m = v.Average(); return Math.Sqrt(v.Sum(x => (x - m) * (x - m)) / v.Length); }
+    var bs = betas.Split(',').Select(b => double.Parse(b, CultureInfo.InvariantCulture)).ToArray();
+    var plainSums = new double[bs.Length]; var blendSums = new double[bs.Length];
+    var blend = model.Blend;
+    foreach (int u in users)
+    {
+        var p = profiles[u]; var x = p.RankingVector!; var w = p.RatingVector!;
+        var xy = new double[items]; var plain = new double[items]; var blended = new double[items];
+        for (int i = 0; i < items; i++)
+        {
+            xy[i] = VectorMath.Dot(x, model.Ranking!.ItemFactors.Row(i));
+            double dot = VectorMath.Dot(w, model.ItemFactors.Row(i));
+            plain[i] = model.ItemBias[i] + dot;
+            blended[i] = blend.Combine(model.ItemBias[i], dot, model.Neighbours!.Term(i, p.Rated!));
+        }
+        double sx = Sd(xy), sp = Sd(plain), sb = Sd(blended);
+        for (int k = 0; k < bs.Length; k++)
+        {
+            double beta = bs[k];
+            plainSums[k] += Ndcg(u, i => xy[i] / sx + beta * plain[i] / sp);
+            blendSums[k] += Ndcg(u, i => xy[i] / sx + beta * blended[i] / sb);
+        }
+    }
+    var rs = (Environment.GetEnvironmentVariable("R") ?? "100").Split(',').Select(int.Parse).ToArray();
+    var rerank = new double[rs.Length, bs.Length];
+    foreach (int u in users)
+    {
+        var p = profiles[u]; var x = p.RankingVector!; var w = p.RatingVector!;
+        var sc = rec.ScoreAll(p);
+        var rated = residual[u].Items.ToHashSet();
+        var order = Enumerable.Range(0, items).Where(i => !rated.Contains(i)).OrderByDescending(i => sc[i]).ThenBy(i => model.Items.IdOf(i)).ToArray();
+        var xy = new double[items]; var plain = new double[items];
+        for (int i = 0; i < items; i++) { xy[i] = VectorMath.Dot(x, model.Ranking!.ItemFactors.Row(i)); plain[i] = model.ItemBias[i] + VectorMath.Dot(w, model.ItemFactors.Row(i)); }
+        double sx = Sd(xy), sp = Sd(plain);
+        for (int a = 0; a < rs.Length; a++)
+        {
+            var cand = order.Take(rs[a]).ToArray();
+            var bl = cand.ToDictionary(i => i, i => blend.Combine(model.ItemBias[i], VectorMath.Dot(w, model.ItemFactors.Row(i)), model.Neighbours!.Term(i, p.Rated!)));
+            for (int k = 0; k < bs.Length; k++)
+            {
+                double beta = bs[k];
+                rerank[a, k] += Ndcg(u, i => bl.TryGetValue(i, out var b) ? 1000 + xy[i] / sx + 0.7 * b / sp + beta * Support(i, p.Rated!) : sc[i]);
+            }
+        }
+    }
+    for (int a = 0; a < rs.Length; a++) for (int k = 0; k < bs.Length; k++) Console.WriteLine($"rerank top {rs[a]} beta {bs[k]}: {rerank[a, k] / users.Length:F4}");
+    for (int k = 0; k < bs.Length; k++) Console.WriteLine($"beta {bs[k]}: plain rating part {plainSums[k] / users.Length:F4}  blended rating {blendSums[k] / users.Length:F4}");
+}

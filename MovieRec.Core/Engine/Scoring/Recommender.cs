@@ -57,7 +57,11 @@ public sealed class Recommender
     /// <summary>Raw (unclipped) predicted rating by dense indices, -1 meaning unknown.</summary>
     public double PredictByIndex(int userIndex, int itemIndex) => Model.PredictByIndex(userIndex, itemIndex);
 
-    /// <summary>The pick score of every item (dense index order) for a profile.</summary>
+    /// <summary>
+    /// The linear pick score of every item (dense index order) for a profile: the order of
+    /// <see cref="Recommend"/> before its top <see cref="NeighbourRerankDepth"/> are re-scored with
+    /// the neighbourhood term (for a model that has one).
+    /// </summary>
     public float[] ScoreAll(UserProfile profile)
     {
         var scores = new float[Model.Items.Count];
@@ -80,6 +84,8 @@ public sealed class Recommender
                 int item = Model.Items.IndexOf(movieId);
                 if (item >= 0) scores[item] = float.NaN;
             }
+            if (Model.Neighbours is { } neighbours && profile.Rated is { } rated)
+                return Reranked(profile, neighbours, rated, TopNSelector.Select(scores, Math.Max(n, NeighbourRerankDepth)), buffer, n);
             var best = TopNSelector.Select(scores, n);
             return best.Select(i => new ScoredMovie(Model.Items.IdOf(i), buffer[i], PredictRating(profile, Model.Items.IdOf(i)))).ToList();
         }
@@ -87,6 +93,37 @@ public sealed class Recommender
         {
             ArrayPool<float>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// How many of the best picks by the linear pick score are scored again with the blended
+    /// predicted rating. The neighbourhood term costs a walk of a movie's neighbour list, too much
+    /// for every movie of the catalogue on every request; re-scoring the top 30, 100 or 300 gave
+    /// the same validation NDCG@10 (docs/BENCHMARKS.md, "Issue 8, third pass").
+    /// </summary>
+    public const int NeighbourRerankDepth = 100;
+
+    /// <summary>
+    /// The candidates re-scored with the rating part of the pick score replaced by the blended
+    /// prediction: x_u . y_i + beta_u (Baseline b_i + Factors w_u . q_i + Neighbours n_ui), the same
+    /// beta_u as the linear score (<see cref="ScoringIndex.PersonalRatingWeight"/>); terms the same
+    /// for every movie are left out. Best n first, ties to the smaller movie id.
+    /// </summary>
+    private List<ScoredMovie> Reranked(UserProfile profile, NeighbourModel neighbours, RatedResiduals rated, int[] candidates, float[] linearScores, int n)
+    {
+        double weight = Index.PersonalRatingWeight(profile);
+        var blend = neighbours.Blend;
+        var rescored = new (double Score, int Item)[candidates.Length];
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            int i = candidates[c];
+            double factors = profile.RatingVector is { } w ? VectorMath.Dot(w, Model.ItemFactors.Row(i)) : 0;
+            double ratingPart = factors + Model.ItemBias[i];
+            double blended = blend.Baseline * Model.ItemBias[i] + blend.Factors * factors + blend.Neighbours * neighbours.Term(i, rated);
+            rescored[c] = (linearScores[i] + weight * (blended - ratingPart), i);
+        }
+        Array.Sort(rescored, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Item.CompareTo(b.Item));
+        return rescored.Take(n).Select(r => new ScoredMovie(Model.Items.IdOf(r.Item), r.Score, PredictRating(profile, Model.Items.IdOf(r.Item)))).ToList();
     }
 
     /// <summary>
