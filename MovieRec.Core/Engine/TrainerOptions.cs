@@ -85,10 +85,10 @@ public sealed record TrainerOptions
     public double NeighbourDamping { get; init; } = 0.3;
 
     /// <summary>Blend weights (Neighbourhood/RatingBlend), least squares on the validation slice.</summary>
-    public double BlendIntercept { get; init; } = -0.217;
-    public double BlendBaseline { get; init; } = 1.046;
-    public double BlendFactors { get; init; } = 0.627;
-    public double BlendNeighbours { get; init; } = 1.254;
+    public double BlendIntercept { get; init; } = -0.225;
+    public double BlendBaseline { get; init; } = 1.048;
+    public double BlendFactors { get; init; } = 0.650;
+    public double BlendNeighbours { get; init; } = 1.239;
 
     /// <summary>The design the project started from, kept reachable for comparison.</summary>
     public static TrainerOptions OriginalDesign => new()

@@ -32,7 +32,7 @@ public class NeighbourModelTests
 
         var model = NeighbourFit.Fit(matrix, biases, options);
 
-        // Dense reference: residual matrix E (NaN where not rated), cosine over co-raters / full norms, shrunk.
+        // Dense reference: residual matrix E (NaN where not rated), cosine over co-raters / full norms, shrunk; pairs with one co-rater left out.
         int users = matrix.Users.Count, items = matrix.Items.Count;
         var e = new double[users, items];
         for (int u = 0; u < users; u++) for (int i = 0; i < items; i++) e[u, i] = double.NaN;
@@ -52,7 +52,7 @@ public class NeighbourModelTests
                 if (j == i) continue;
                 var both = Enumerable.Range(0, users).Where(u => !double.IsNaN(e[u, i]) && !double.IsNaN(e[u, j])).ToArray();
                 double s = both.Sum(u => e[u, i] * e[u, j]) / (Norm(i) * Norm(j)) * both.Length / (both.Length + 5.0);
-                if (s > 0) expected.Add((j, s));
+                if (s > 0 && both.Length >= NeighbourFit.MinimumCoRaters) expected.Add((j, s));
             }
             var best = expected.OrderByDescending(x => x.S).ThenBy(x => x.J).Take(perItem).ToArray();
             for (int n = 0; n < perItem; n++)
