@@ -9,7 +9,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -44,6 +44,17 @@ internal static class SqliteSchema
         await using var command = connection.Command("PRAGMA user_version;", transaction);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
+
+    // Version 5: each person's settings (familiar/new step, favourite genres as a JSON array, the
+    // first-steps flow done or skipped), one row per person who saved any; no row means the defaults.
+    private const string Version5 = """
+        CREATE TABLE person_settings (
+            user_id           INTEGER PRIMARY KEY REFERENCES users (user_id),
+            familiar_new_step INTEGER NOT NULL CHECK (familiar_new_step BETWEEN 1 AND 5),
+            favourite_genres  TEXT    NOT NULL DEFAULT '[]',
+            onboarding_done   INTEGER NOT NULL DEFAULT 0 CHECK (onboarding_done IN (0, 1))
+        );
+        """;
 
     // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by
     // (person, list, movie) so that adding twice is a no-op; the list is named in the row so that a
