@@ -89,6 +89,12 @@ configs=(
   "--ranking-weight 0.8"
   "--ranking-weight 0.9"
   "--ranking-alpha 1.5"
+  # issue 8, third pass: the neighbourhood term of the predicted rating (its blend weights are
+  # fitted by bench/blend-probe on this slice) and the picks re-scored with it
+  "--neighbours 0"
+  "--neighbours 400"
+  "--ranking-weight 0.5 --neighbours 200"
+  "--ranking-weight 1 --neighbours 200"
 )
 
 if (($# > 0)); then configs=("$@"); fi

@@ -1,3 +1,5 @@
+using MovieRec.Core.Engine.Neighbourhood;
+
 namespace MovieRec.Core.Engine;
 
 /// <summary>
@@ -28,6 +30,12 @@ public sealed record ModelSnapshot
 
     /// <summary>The implicit-feedback ranking model, or null when picks are ordered by predicted rating.</summary>
     public RankingModel? Ranking { get; init; }
+
+    /// <summary>The item-neighbourhood term and the blend weights of the predicted rating, or null for the plain factor model.</summary>
+    public NeighbourModel? Neighbours { get; init; }
+
+    /// <summary>How the predicted rating combines its parts (the identity without a neighbourhood term).</summary>
+    public RatingBlend Blend => Neighbours?.Blend ?? RatingBlend.Identity;
 
     /// <summary>Euclidean norm of each row of Q, for cosine similarity.</summary>
     public required double[] ItemNorms { get; init; }
@@ -69,6 +77,8 @@ public sealed record ModelSnapshot
             Require(r.UserFactors.Rank == r.ItemFactors.Rank, "ranking factor ranks");
             Require(r.ItemGram.Length == r.Rank * r.Rank, "ranking gram size");
         }
+        if (Neighbours is { } nb)
+            Require((long)nb.PerItem * items == nb.Neighbours.Length && nb.Neighbours.Length == nb.Similarities.Length, "neighbour lists");
     }
 
     /// <summary>
@@ -96,6 +106,7 @@ public sealed record ModelSnapshot
             if (!(double.IsFinite(r.Lambda) && r.Lambda > 0)) throw new InvalidDataException($"ranking lambda must be a positive number (got {r.Lambda})");
             if (!(double.IsFinite(r.Alpha) && r.Alpha >= 0)) throw new InvalidDataException($"ranking alpha must be zero or more (got {r.Alpha})");
         }
+        if (Neighbours?.FindProblem(Items.Count) is { } problem) throw new InvalidDataException($"neighbourhood: {problem}");
     }
 
     private static void RequireFinite(ReadOnlySpan<double> values, string what)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MovieRec.Core.Engine.Neighbourhood;
 using MovieRec.Core.Engine.Numerics;
 using MovieRec.Core.Ratings;
 
@@ -7,7 +8,8 @@ namespace MovieRec.Core.Engine;
 /// <summary>
 /// Fits everything a model holds, in order: the rating matrix, the biases (by shrinkage, then
 /// fixed), the factors of the rating model on the residual (ALS, optionally with SVD++), the
-/// ranking model (implicit ALS) when enabled, and the lookup tables scoring needs.
+/// ranking model (implicit ALS) when enabled, the item-neighbourhood term of the predicted rating
+/// when enabled, and the lookup tables scoring needs.
 /// </summary>
 public static class ModelTrainer
 {
@@ -30,8 +32,9 @@ public static class ModelTrainer
 
         var factors = ExplicitAls.Fit(matrix, biases, options, heldOut, Record, cancel);
         var ranking = options.Ranking ? ImplicitAls.Fit(matrix, options, Record, cancel) : null;
+        var neighbours = options.NeighboursKept > 0 ? NeighbourFit.Fit(matrix, biases, options, cancel) : null;
 
-        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve);
+        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve) with { Neighbours = neighbours };
         return heldOut is null ? snapshot : snapshot with { Facts = snapshot.Facts with { HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex) } };
     }
 

@@ -70,6 +70,26 @@ public sealed record TrainerOptions
     /// </summary>
     public double RankingRatingWeight { get; init; } = 0.7;
 
+    // --- the item-neighbourhood term blended into the predicted rating (Neighbourhood/NeighbourModel) ---
+
+    /// <summary>Most similar movies kept per movie; 0 leaves the term out (the plain factor model).</summary>
+    public int NeighboursKept { get; init; } = 200;
+
+    /// <summary>At most this many of them, among the movies a person rated, make the term.</summary>
+    public int NeighboursUsed { get; init; } = 40;
+
+    /// <summary>s_ij is shrunk by n_ij / (n_ij + this), n_ij the people who rated both.</summary>
+    public double NeighbourShrinkage { get; init; } = 50;
+
+    /// <summary>Added to the sum of similarities in the term's denominator: thin evidence pulls it toward 0.</summary>
+    public double NeighbourDamping { get; init; } = 0.3;
+
+    /// <summary>Blend weights (Neighbourhood/RatingBlend), least squares on the validation slice.</summary>
+    public double BlendIntercept { get; init; } = -0.225;
+    public double BlendBaseline { get; init; } = 1.048;
+    public double BlendFactors { get; init; } = 0.650;
+    public double BlendNeighbours { get; init; } = 1.239;
+
     /// <summary>The design the project started from, kept reachable for comparison.</summary>
     public static TrainerOptions OriginalDesign => new()
     {
@@ -82,6 +102,7 @@ public sealed record TrainerOptions
         Iterations = 20,
         SvdPlusPlus = false,
         Ranking = false,
+        NeighboursKept = 0,
     };
 
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;

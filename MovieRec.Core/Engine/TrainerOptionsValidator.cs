@@ -23,6 +23,15 @@ public static class TrainerOptionsValidator
             if (o.RankingConjugateGradientSteps < 0 || o.RankingConjugateGradientSteps > 1024) problems.Add($"ranking conjugate-gradient steps must be 0..1024 (got {o.RankingConjugateGradientSteps})");
             if (!double.IsFinite(o.RankingRatingWeight)) problems.Add("ranking rating weight must be a number");
         }
+        if (o.NeighboursKept < 0 || o.NeighboursKept > 10_000) problems.Add($"neighbours kept must be 0..10000 (got {o.NeighboursKept})");
+        if (o.NeighboursKept > 0)
+        {
+            if (o.NeighboursUsed < 1 || o.NeighboursUsed > o.NeighboursKept) problems.Add($"neighbours used must be 1..neighbours kept (got {o.NeighboursUsed})");
+            if (!IsFiniteAtLeastZero(o.NeighbourShrinkage)) problems.Add($"neighbour shrinkage must be a number, zero or more (got {o.NeighbourShrinkage})");
+            if (!IsFiniteAtLeastZero(o.NeighbourDamping)) problems.Add($"neighbour damping must be a number, zero or more (got {o.NeighbourDamping})");
+            if (!(double.IsFinite(o.BlendIntercept) && double.IsFinite(o.BlendBaseline) && double.IsFinite(o.BlendFactors) && double.IsFinite(o.BlendNeighbours)))
+                problems.Add("blend weights must be numbers");
+        }
         return problems;
     }
 

@@ -7,7 +7,7 @@ namespace MovieRec.Tests.Engine;
 /// <summary>Model files built to hurt a reader: a huge sparse one with an honest-looking header, and a FIFO.</summary>
 internal static class HostileModelFiles
 {
-    private const int RankOffset = 20, JsonLengthOffset = 32, FixedHeaderSize = 36;
+    private const int RankOffset = 20, JsonLengthOffset = 32, FixedHeaderSize = ModelFileTestData.FixedHeaderSize;
 
     /// <summary>
     /// A sparse file whose header declares <paramref name="rank"/> factors for 2 users and 2 movies,

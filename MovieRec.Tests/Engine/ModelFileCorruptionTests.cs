@@ -10,7 +10,7 @@ namespace MovieRec.Tests.Engine;
 public sealed class ModelFileCorruptionTests : IDisposable
 {
     // Offsets of the fixed header, as in docs/MODEL_FORMAT.md.
-    private const int UsersOffset = 12, RankOffset = 20, FlagsOffset = 24, JsonLengthOffset = 32, FixedHeaderSize = 36;
+    private const int UsersOffset = 12, RankOffset = 20, FlagsOffset = 24, JsonLengthOffset = 32, FixedHeaderSize = ModelFileTestData.FixedHeaderSize;
 
     private readonly TempDirectory _directory = new();
     private readonly byte[] _valid;
@@ -19,7 +19,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
     {
         // Every optional part present, so damage can land in each kind of field.
         string path = _directory.File("valid.bin");
-        ModelFile.Write(RandomModel(seed: 21, users: 9, items: 6, rank: 3, svdPlusPlus: true, ranking: true, rankingRank: 2), path);
+        ModelFile.Write(RandomModel(seed: 21, users: 9, items: 6, rank: 3, svdPlusPlus: true, ranking: true, rankingRank: 2, neighboursPerItem: 2), path);
         _valid = File.ReadAllBytes(path);
     }
 
@@ -43,7 +43,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
     [InlineData(0, "empty")]
     [InlineData(5, "ends inside the 8-byte magic")]
     [InlineData(10, "ends inside the format version")]
-    [InlineData(20, "ends inside the 36-byte fixed header")]
+    [InlineData(20, "ends inside the 40-byte fixed header")]
     [InlineData(40, "missing")]
     public void Truncation_SaysWhereTheFileEnds(int length, string expected)
     {
@@ -88,7 +88,8 @@ public sealed class ModelFileCorruptionTests : IDisposable
                 ModelFileProblem[] expected = offset switch
                 {
                     < 8 => [ModelFileProblem.NotAModelFile],
-                    < 12 => [ModelFileProblem.UnsupportedVersion],
+                    // 3 -> 2 or 1 names a version this reader knows, whose header cannot hold flag 4 or the neighbour field.
+                    < 12 => [ModelFileProblem.UnsupportedVersion, ModelFileProblem.BadHeader, ModelFileProblem.SizeMismatch],
                     < FixedHeaderSize => new[] { ModelFileProblem.BadHeader, ModelFileProblem.Truncated, ModelFileProblem.SizeMismatch },
                     // The JSON is only parsed once the checksum has vouched for it.
                     _ when offset < FirstArrayOffset => [ModelFileProblem.ChecksumMismatch],
@@ -140,7 +141,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
 
     [Theory]
     [InlineData(0u)]
-    [InlineData(3u)]
+    [InlineData(4u)]
     [InlineData(uint.MaxValue)]
     public void WrongVersion_IsRefusedNamingBothVersions(uint version)
     {
@@ -151,7 +152,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
 
         Assert.Equal(ModelFileProblem.UnsupportedVersion, error.Problem);
         Assert.Contains($"format version {version}", error.Message);
-        Assert.Contains("reads versions 1 to 2", error.Message);
+        Assert.Contains("reads versions 1 to 3", error.Message);
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
     public void UnknownFlagBits_AreRefused()
     {
         byte[] damaged = (byte[])_valid.Clone();
-        BinaryPrimitives.WriteUInt32LittleEndian(damaged.AsSpan(FlagsOffset), 0b111);
+        BinaryPrimitives.WriteUInt32LittleEndian(damaged.AsSpan(FlagsOffset), 0b1111);
 
         var error = RefuseRead(damaged);
 

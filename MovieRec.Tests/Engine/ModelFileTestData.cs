@@ -3,12 +3,30 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using MovieRec.Core.Engine;
+using MovieRec.Core.Engine.Neighbourhood;
 
 namespace MovieRec.Tests.Engine;
 
 /// <summary>Hand-built models with seeded random contents, and a bit-for-bit comparison of two models.</summary>
 internal static class ModelFileTestData
 {
+    /// <summary>The fixed header of the current format (version 3: the version-2 header and the neighbours per movie).</summary>
+    public const int FixedHeaderSize = 40;
+
+    /// <summary>
+    /// The bytes of a version-2 file holding the same model as <paramref name="current"/>, a file the
+    /// current writer made of a model without a neighbourhood term: version 2 had no
+    /// neighbours-per-movie field (bytes 36..39), so drop it, set the version, reseal.
+    /// </summary>
+    public static byte[] AsVersion2(byte[] current)
+    {
+        if (BitConverter.ToInt32(current, 36) != 0) throw new ArgumentException("version 2 cannot hold a neighbourhood term");
+        byte[] v2 = [.. current.AsSpan(0, 36), .. current.AsSpan(40, current.Length - 40 - 32), .. new byte[32]];
+        BitConverter.TryWriteBytes(v2.AsSpan(8), 2u);
+        SHA256.HashData(v2.AsSpan(0, v2.Length - 32), v2.AsSpan(v2.Length - 32));
+        return v2;
+    }
+
     /// <summary>
     /// Edits the trainer options in the header JSON of a model file in place, then fixes the JSON
     /// length field and the checksum, so that only the edit differs from a file the writer made.
@@ -17,10 +35,10 @@ internal static class ModelFileTestData
     {
         byte[] bytes = File.ReadAllBytes(path);
         int jsonLength = BitConverter.ToInt32(bytes, 32);
-        var header = JsonNode.Parse(bytes.AsSpan(36, jsonLength))!;
+        var header = JsonNode.Parse(bytes.AsSpan(FixedHeaderSize, jsonLength))!;
         change(header["options"]!.AsObject());
         byte[] json = Encoding.UTF8.GetBytes(header.ToJsonString());
-        byte[] edited = [.. bytes.AsSpan(0, 36), .. json, .. bytes.AsSpan(36 + jsonLength, bytes.Length - 36 - jsonLength - 32), .. new byte[32]];
+        byte[] edited = [.. bytes.AsSpan(0, FixedHeaderSize), .. json, .. bytes.AsSpan(FixedHeaderSize + jsonLength, bytes.Length - FixedHeaderSize - jsonLength - 32), .. new byte[32]];
         BitConverter.TryWriteBytes(edited.AsSpan(32), json.Length);
         SHA256.HashData(edited.AsSpan(0, edited.Length - 32), edited.AsSpan(edited.Length - 32));
         File.WriteAllBytes(path, edited);
@@ -32,7 +50,7 @@ internal static class ModelFileTestData
     /// </summary>
     public static ModelSnapshot RandomModel(
         int seed, int users = 7, int items = 5, int rank = 3,
-        bool svdPlusPlus = false, bool ranking = false, int rankingRank = 2)
+        bool svdPlusPlus = false, bool ranking = false, int rankingRank = 2, int neighboursPerItem = 0)
     {
         var random = new Random(seed);
         var userFactors = Doubles(random, users * rank);
@@ -57,6 +75,12 @@ internal static class ModelFileTestData
                     Doubles(random, rankingRank * rankingRank),
                     Lambda: 10 + 50 * random.NextDouble(),
                     Alpha: random.NextDouble())
+                : null,
+            Neighbours = neighboursPerItem > 0
+                ? new NeighbourModel(neighboursPerItem, random.Next(1, neighboursPerItem + 1), random.NextDouble(),
+                    Enumerable.Range(0, items * neighboursPerItem).Select(_ => random.Next(-1, items)).ToArray(),
+                    Enumerable.Range(0, items * neighboursPerItem).Select(_ => (float)random.NextDouble()).ToArray(),
+                    new RatingBlend(random.NextDouble() - 0.5, random.NextDouble() + 0.5, random.NextDouble(), 2 * random.NextDouble()))
                 : null,
             ItemNorms = Doubles(random, items),
             ItemRatingCounts = Ints(random, items),
@@ -90,6 +114,17 @@ internal static class ModelFileTestData
             AssertSameBits(ranking.ItemGram, loaded.ItemGram, "ranking gram");
             AssertSameBits(ranking.Lambda, loaded.Lambda, "ranking lambda");
             AssertSameBits(ranking.Alpha, loaded.Alpha, "ranking alpha");
+        }
+
+        Assert.Equal(expected.Neighbours is null, actual.Neighbours is null);
+        if (expected.Neighbours is { } neighbours)
+        {
+            var loaded = actual.Neighbours!;
+            Assert.Equal((neighbours.PerItem, neighbours.Used), (loaded.PerItem, loaded.Used));
+            AssertSameBits(neighbours.Damping, loaded.Damping, "neighbour damping");
+            Assert.Equal(neighbours.Neighbours, loaded.Neighbours);
+            Assert.True(MemoryMarshal.AsBytes(neighbours.Similarities.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(loaded.Similarities.AsSpan())), "neighbour similarities differ");
+            Assert.Equal(neighbours.Blend, loaded.Blend);
         }
 
         AssertSameBits(expected.ItemNorms, actual.ItemNorms, "item norms");

@@ -69,7 +69,7 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(expectedChecksum, Convert.ToHexStringLower(bytes.AsSpan(bytes.Length - 32)));
         Assert.True(info.ChecksumVerified);
         Assert.Equal(Path.GetFullPath(path), info.Path);
-        Assert.Equal(2u, info.Version);
+        Assert.Equal(3u, info.Version);
         Assert.Equal(ModelFile.CurrentVersion, info.Version);
         Assert.Equal(bytes.LongLength, info.SizeBytes);
         Assert.Equal((7, 5, 3, true, true, 2),
@@ -111,20 +111,21 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void Layout_IsTheOneDocumentedInModelFormatMd()
     {
-        var model = RandomModel(seed: 15, users: 6, items: 4, rank: 3, svdPlusPlus: true, ranking: true, rankingRank: 2);
+        var model = RandomModel(seed: 15, users: 6, items: 4, rank: 3, svdPlusPlus: true, ranking: true, rankingRank: 2, neighboursPerItem: 2);
         string path = _directory.File("model.bin");
         ModelFile.Write(model, path);
         byte[] bytes = File.ReadAllBytes(path);
         using var reader = new BinaryReader(new MemoryStream(bytes)); // BinaryReader is little-endian everywhere
 
         Assert.Equal("MRECMODL"u8.ToArray(), reader.ReadBytes(8));
-        Assert.Equal(2u, reader.ReadUInt32());
+        Assert.Equal(3u, reader.ReadUInt32());
         Assert.Equal(6, reader.ReadInt32());
         Assert.Equal(4, reader.ReadInt32());
         Assert.Equal(3, reader.ReadInt32());
-        Assert.Equal(0b11u, reader.ReadUInt32());
+        Assert.Equal(0b111u, reader.ReadUInt32());
         Assert.Equal(2, reader.ReadInt32());
         int jsonLength = reader.ReadInt32();
+        Assert.Equal(2, reader.ReadInt32()); // neighbours kept per movie
         using (var json = JsonDocument.Parse(reader.ReadBytes(jsonLength)))
         {
             var options = json.RootElement.GetProperty("options");
@@ -150,6 +151,13 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(model.ItemNorms, ReadDoubles(reader));
         Assert.Equal(model.ItemRatingCounts, ReadInts(reader));
         Assert.Equal(model.UserRatingCounts, ReadInts(reader));
+        var neighbours = model.Neighbours!;
+        Assert.Equal(neighbours.Neighbours, ReadInts(reader));
+        Assert.Equal(neighbours.Similarities.Length, reader.ReadInt64());
+        Assert.Equal(neighbours.Similarities, Enumerable.Range(0, neighbours.Similarities.Length).Select(_ => reader.ReadSingle()).ToArray());
+        Assert.Equal(neighbours.Used, reader.ReadInt64());
+        Assert.Equal(neighbours.Damping, reader.ReadDouble());
+        Assert.Equal(neighbours.Blend, new MovieRec.Core.Engine.Neighbourhood.RatingBlend(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble()));
 
         long checksumOffset = reader.BaseStream.Position;
         Assert.Equal(bytes.Length - 32, checksumOffset);
@@ -172,8 +180,9 @@ public sealed class ModelFileTests : IDisposable
                    + (8 + 3 * 8) + (8 + 3 * 4) + (8 + 2 * 4);
         Assert.Equal(0u, flags);
         Assert.Equal(0, rankingRank);
-        Assert.Equal(36 + jsonLength + body + 32, bytes.Length);
-        Assert.Contains("\"options\"", Encoding.UTF8.GetString(bytes, 36, jsonLength));
+        Assert.Equal(0, BitConverter.ToInt32(bytes, 36)); // no neighbours per movie
+        Assert.Equal(40 + jsonLength + body + 32, bytes.Length);
+        Assert.Contains("\"options\"", Encoding.UTF8.GetString(bytes, 40, jsonLength));
     }
 
     /// <summary>

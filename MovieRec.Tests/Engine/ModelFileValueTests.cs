@@ -64,7 +64,7 @@ public sealed class ModelFileValueTests : IDisposable
         var model = RandomModel(seed: 33, svdPlusPlus: true, ranking: true);
         string path = _directory.File("model.bin");
         ModelFile.Write(model, path);
-        byte[] v2 = File.ReadAllBytes(path);
+        byte[] v2 = AsVersion2(File.ReadAllBytes(path));
 
         // Version 1 held the item rating sums between the item counts and the user counts: the
         // user counts are the last array before the checksum, so splice the sums in there.
@@ -82,6 +82,35 @@ public sealed class ModelFileValueTests : IDisposable
 
         Assert.Equal(1u, info.Version);
         AssertSameModel(model, loaded);
+    }
+
+    [Fact]
+    public void A_version_2_file_is_read_as_a_model_without_a_neighbourhood_term()
+    {
+        var model = RandomModel(seed: 34, svdPlusPlus: true, ranking: true);
+        string path = _directory.File("model.bin");
+        ModelFile.Write(model, path);
+        File.WriteAllBytes(path, AsVersion2(File.ReadAllBytes(path)));
+
+        var loaded = ModelFile.Read(path, out var info);
+
+        Assert.Equal(2u, info.Version);
+        AssertSameModel(model, loaded);
+        Assert.Same(MovieRec.Core.Engine.Neighbourhood.RatingBlend.Identity, loaded.Blend);
+    }
+
+    [Fact]
+    public void A_neighbour_list_naming_a_movie_outside_the_model_is_refused()
+    {
+        var model = RandomModel(seed: 35, items: 5, neighboursPerItem: 3);
+        model.Neighbours!.Neighbours[4] = 5; // one past the last movie
+        string path = _directory.File("model.bin");
+        ModelFile.Write(model, path);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelFile.Read(path));
+
+        Assert.Equal(ModelFileProblem.InconsistentContent, error.Problem);
+        Assert.Contains("neighbour entry 4 is 5", error.Message);
     }
 
     private string WriteWithHeader(ModelSnapshot model, Action<JsonObject> change)

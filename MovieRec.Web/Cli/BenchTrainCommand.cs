@@ -37,7 +37,8 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
             string modelName = args.GetValue(model) ?? "als";
             var defaults = modelName switch
             {
-                "als" => new TrainerOptions { SvdPlusPlus = false, Ranking = false },
+                // "als" times the factor kernels alone: no SVD++, no ranking model, no neighbourhood term.
+                "als" => new TrainerOptions { SvdPlusPlus = false, Ranking = false, NeighboursKept = 0 },
                 "full" => new TrainerOptions(),
                 _ => throw new UsageException($"--model takes als or full, not \"{modelName}\""),
             };

@@ -29,6 +29,11 @@ public sealed class TrainingArguments
     private readonly Option<int?> _rankingIterations = CliOptions.Int("--ranking-iterations", "Iterations of the ranking model.", 1, 1000);
     private readonly Option<int?> _rankingCgSteps = CliOptions.Int("--ranking-cg-steps", "Conjugate-gradient steps per row of the ranking model (0 = exact solves).", 0, 1024);
     private readonly Option<double?> _rankingWeight = CliOptions.Number("--ranking-weight", "Weight of the predicted rating in the pick score.");
+    private readonly Option<int?> _neighbours = CliOptions.Int("--neighbours", "Most similar movies kept per movie for the neighbourhood term of the predicted rating (0 = none).", 0, 10_000);
+    private readonly Option<int?> _neighboursUsed = CliOptions.Int("--neighbours-used", "At most this many of them, among the movies a person rated, make the term.", 1, 10_000);
+    private readonly Option<double?> _neighbourShrinkage = CliOptions.Number("--neighbour-shrinkage", "Similarity shrunk by n / (n + this), n the people who rated both movies.");
+    private readonly Option<double?> _neighbourDamping = CliOptions.Number("--neighbour-damping", "Added to the sum of similarities of the neighbourhood term.");
+    private readonly Option<string> _blend = CliOptions.Text("--blend", "Weights of the predicted rating: INTERCEPT,BASELINE,FACTORS,NEIGHBOURS (mu + b_u + b_i, w.q, neighbourhood term).");
     private readonly Option<int?> _seed = CliOptions.Int("--seed", "Seed of the random starting factors.");
     private readonly Option<int?> _threads = CliOptions.Int("--threads", "Worker threads (0 = one per core).", 0, 256);
 
@@ -37,7 +42,8 @@ public sealed class TrainingArguments
         foreach (Option option in new Option[]
                  {
                      _original, _rank, _lambda, _weightedLambda, _biasMode, _biasLambda, _itemBiasLambda, _userBiasLambda, _iterations,
-                     _svdpp, _lambdaY, _ranking, _rankingRank, _rankingLambda, _rankingAlpha, _rankingIterations, _rankingCgSteps, _rankingWeight, _seed, _threads,
+                     _svdpp, _lambdaY, _ranking, _rankingRank, _rankingLambda, _rankingAlpha, _rankingIterations, _rankingCgSteps, _rankingWeight,
+                     _neighbours, _neighboursUsed, _neighbourShrinkage, _neighbourDamping, _blend, _seed, _threads,
                  })
             command.Options.Add(option);
     }
@@ -62,11 +68,25 @@ public sealed class TrainingArguments
         if (args.GetValue(_rankingIterations) is { } rankingIterations) o = o with { RankingIterations = rankingIterations };
         if (args.GetValue(_rankingCgSteps) is { } cgSteps) o = o with { RankingConjugateGradientSteps = cgSteps };
         if (args.GetValue(_rankingWeight) is { } weight) o = o with { RankingRatingWeight = weight };
+        if (args.GetValue(_neighbours) is { } neighbours) o = o with { NeighboursKept = neighbours };
+        if (args.GetValue(_neighboursUsed) is { } used) o = o with { NeighboursUsed = used };
+        if (args.GetValue(_neighbourShrinkage) is { } neighbourShrinkage) o = o with { NeighbourShrinkage = neighbourShrinkage };
+        if (args.GetValue(_neighbourDamping) is { } damping) o = o with { NeighbourDamping = damping };
+        if (args.GetValue(_blend) is { } blend) o = ParseBlend(o, blend);
         if (args.GetValue(_seed) is { } seed) o = o with { Seed = seed };
         if (args.GetValue(_threads) is { } threads) o = o with { Threads = threads };
         var problems = TrainerOptionsValidator.Problems(o);
         if (problems.Count > 0) throw new UsageException(string.Join("; ", problems));
         return o;
+    }
+
+    private static TrainerOptions ParseBlend(TrainerOptions o, string text)
+    {
+        var parts = text.Split(',');
+        var weights = new double[parts.Length];
+        if (parts.Length != 4 || !parts.Select((p, n) => double.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out weights[n])).All(ok => ok))
+            throw new UsageException($"--blend takes four numbers separated by commas (intercept, baseline, factors, neighbours), not \"{text}\"");
+        return o with { BlendIntercept = weights[0], BlendBaseline = weights[1], BlendFactors = weights[2], BlendNeighbours = weights[3] };
     }
 
     private static BiasMode ParseBiasMode(string text) => text.ToLowerInvariant() switch

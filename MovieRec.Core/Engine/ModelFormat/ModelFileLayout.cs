@@ -13,9 +13,12 @@ internal static class ModelFileLayout
 
     /// <summary>
     /// The version this code writes. Version 2 dropped the item rating sums, which serving never
-    /// read; version 1 files are still read (their sums are checksummed and skipped).
+    /// read; version 1 files are still read (their sums are checksummed and skipped). Version 3
+    /// added the item-neighbourhood term of the predicted rating (flag 4, the neighbours kept per
+    /// movie in the fixed header, the lists and blend weights after the user rating counts);
+    /// version 1 and 2 files are read as models without it.
     /// </summary>
-    public const uint Version = 2;
+    public const uint Version = 3;
 
     /// <summary>The oldest version this code reads.</summary>
     public const uint OldestReadableVersion = 1;
@@ -24,9 +27,19 @@ internal static class ModelFileLayout
     public static bool HasItemRatingSums(uint version) => version == 1;
 
     /// <summary>
-    /// magic 8 + version 4 + users 4 + items 4 + rank 4 + flags 4 + ranking rank 4 + JSON length 4.
+    /// magic 8 + version 4 + users 4 + items 4 + rank 4 + flags 4 + ranking rank 4 + JSON length 4:
+    /// the fixed header of versions 1 and 2, and the start of version 3's.
     /// </summary>
     public const int FixedHeaderSize = 36;
+
+    /// <summary>Version 3 adds the neighbours kept per movie (int32) right after the JSON length.</summary>
+    public const int NeighbourFieldSize = 4;
+
+    /// <summary>Whether files of this version carry the neighbours-per-movie field (and may carry the neighbourhood).</summary>
+    public static bool HasNeighbourField(uint version) => version >= 3;
+
+    /// <summary>The fixed header's size in files of this version.</summary>
+    public static int FixedHeaderSizeOf(uint version) => FixedHeaderSize + (HasNeighbourField(version) ? NeighbourFieldSize : 0);
 
     /// <summary>Where the format version sits, right after the magic.</summary>
     public const int VersionOffset = 8;
@@ -73,5 +86,8 @@ internal enum ModelFileFlags : uint
     /// <summary>The ranking model (X, Y, gram, lambda, alpha) is present.</summary>
     Ranking = 2,
 
-    All = ImplicitItemFactors | Ranking,
+    /// <summary>The item-neighbourhood term and its blend weights are present (version 3 on).</summary>
+    Neighbours = 4,
+
+    All = ImplicitItemFactors | Ranking | Neighbours,
 }

@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace MovieRec.Core.Engine.ModelFormat;
 
 /// <summary>
-/// Reads one model file in the version-2 layout (or the version-1 layout, which also held the item rating sums). <see cref="Open"/> checks everything that decides
+/// Reads one model file in the version-3 layout (or version 2, without the neighbourhood term, or
+/// version 1, which also held the item rating sums). <see cref="Open"/> checks everything that decides
 /// how much memory the rest needs (magic, version, shape, JSON length, exact file size) before
 /// anything large is allocated; <see cref="ReadModel"/> then reads the arrays in the order of
 /// <see cref="ModelFileWriter"/> and accepts them only if the checksum matches.
@@ -69,6 +70,7 @@ internal sealed class ModelFileReader : IDisposable
         if (shape.HasItemRatingSums)
             _reader.ReadArray<double>("item rating sums (version 1)", shape.Items);
         int[] userCounts = _reader.ReadArray<int>("user rating counts", shape.Users);
+        NeighbourParts? neighbourParts = shape.HasNeighbours ? ReadNeighbourParts(shape) : null;
 
         // Nothing read above is interpreted until the checksum says the bytes are the ones written.
         string checksum = VerifyChecksum();
@@ -89,6 +91,7 @@ internal sealed class ModelFileReader : IDisposable
                 ItemNorms = itemNorms,
                 ItemRatingCounts = itemCounts,
                 UserRatingCounts = userCounts,
+                Neighbours = neighbourParts?.ToModel(shape),
                 Options = header.Options,
                 Facts = header.Facts,
             };
@@ -182,7 +185,7 @@ internal sealed class ModelFileReader : IDisposable
 
         if (header.Length < ModelFileLayout.FixedHeaderSize)
             throw Refuse(ModelFileProblem.Truncated,
-                $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSize}-byte fixed header");
+                $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSizeOf(Version)}-byte fixed header");
 
         int users = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
         int items = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
@@ -190,13 +193,24 @@ internal sealed class ModelFileReader : IDisposable
         var flags = (ModelFileFlags)BinaryPrimitives.ReadUInt32LittleEndian(header[24..]);
         int rankingRank = BinaryPrimitives.ReadInt32LittleEndian(header[28..]);
         int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
+        int neighboursPerItem = 0;
+        if (ModelFileLayout.HasNeighbourField(Version))
+        {
+            Span<byte> field = stackalloc byte[ModelFileLayout.NeighbourFieldSize];
+            if (_reader.ReadUpTo(field) < field.Length)
+                throw Refuse(ModelFileProblem.Truncated,
+                    $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSizeOf(Version)}-byte fixed header");
+            neighboursPerItem = BinaryPrimitives.ReadInt32LittleEndian(field);
+        }
 
-        if ((flags & ~ModelFileFlags.All) != 0)
+        var known = ModelFileLayout.HasNeighbourField(Version) ? ModelFileFlags.All : ModelFileFlags.All & ~ModelFileFlags.Neighbours;
+        if ((flags & ~known) != 0)
             throw Refuse(ModelFileProblem.BadHeader,
-                $"unknown flag bits 0x{(uint)flags:x8} (version {ModelFileLayout.Version} knows only 0x{(uint)ModelFileFlags.All:x8})");
+                $"unknown flag bits 0x{(uint)flags:x8} (version {Version} knows only 0x{(uint)known:x8})");
         Shape = new ModelShape(users, items, rank,
             flags.HasFlag(ModelFileFlags.ImplicitItemFactors), flags.HasFlag(ModelFileFlags.Ranking), rankingRank,
-            ModelFileLayout.HasItemRatingSums(Version));
+            ModelFileLayout.HasItemRatingSums(Version), flags.HasFlag(ModelFileFlags.Neighbours), neighboursPerItem,
+            ModelFileLayout.FixedHeaderSizeOf(Version));
         if (Shape.FindProblem() is { } problem)
             throw Refuse(ModelFileProblem.BadHeader, problem);
         if (jsonLength < 0 || jsonLength > ModelFileLayout.MaxHeaderJsonBytes)
@@ -234,6 +248,22 @@ internal sealed class ModelFileReader : IDisposable
         _reader.ReadArray<double>("ranking item gram", shape.RankingGramCount),
         _reader.ReadDouble("ranking lambda"),
         _reader.ReadDouble("ranking alpha"));
+
+    private NeighbourParts ReadNeighbourParts(ModelShape shape) => new(
+        _reader.ReadArray<int>("neighbour lists", shape.NeighbourCount),
+        _reader.ReadArray<float>("neighbour similarities", shape.NeighbourCount),
+        _reader.ReadInt64("neighbours used"),
+        _reader.ReadDouble("neighbour damping"),
+        new Neighbourhood.RatingBlend(_reader.ReadDouble("blend intercept"), _reader.ReadDouble("blend baseline weight"),
+            _reader.ReadDouble("blend factor weight"), _reader.ReadDouble("blend neighbour weight")));
+
+    private sealed record NeighbourParts(int[] Neighbours, float[] Similarities, long Used, double Damping, Neighbourhood.RatingBlend Blend)
+    {
+        public Neighbourhood.NeighbourModel ToModel(ModelShape shape) =>
+            Used is < 0 or > int.MaxValue
+                ? throw new InvalidDataException($"neighbours used must be 0..{int.MaxValue} (got {Used})")
+                : new(shape.NeighboursPerItem, (int)Used, Damping, Neighbours, Similarities, Blend);
+    }
 
     private string VerifyChecksum()
     {

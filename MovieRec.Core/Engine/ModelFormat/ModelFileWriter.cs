@@ -1,7 +1,7 @@
 namespace MovieRec.Core.Engine.ModelFormat;
 
 /// <summary>
-/// Writes one model to a stream in the version-1 layout, field by field in the order of
+/// Writes one model to a stream in the current version's layout, field by field in the order of
 /// docs/MODEL_FORMAT.md. <see cref="ModelFileReader"/> reads the same order; the two must change together.
 /// </summary>
 internal static class ModelFileWriter
@@ -20,6 +20,7 @@ internal static class ModelFileWriter
         writer.WriteUInt32((uint)shape.Flags);
         writer.WriteInt32(shape.RankingRank);
         writer.WriteInt32(headerJson.Length);
+        writer.WriteInt32(shape.NeighboursPerItem);
         writer.WriteBytes(headerJson);
 
         writer.WriteArray(model.Users.Ids);
@@ -42,6 +43,17 @@ internal static class ModelFileWriter
         writer.WriteArray<double>(model.ItemNorms);
         writer.WriteArray<int>(model.ItemRatingCounts);
         writer.WriteArray<int>(model.UserRatingCounts);
+        if (model.Neighbours is { } neighbours)
+        {
+            writer.WriteArray<int>(neighbours.Neighbours);
+            writer.WriteArray<float>(neighbours.Similarities);
+            writer.WriteInt64(neighbours.Used);
+            writer.WriteDouble(neighbours.Damping);
+            writer.WriteDouble(neighbours.Blend.Intercept);
+            writer.WriteDouble(neighbours.Blend.Baseline);
+            writer.WriteDouble(neighbours.Blend.Factors);
+            writer.WriteDouble(neighbours.Blend.Neighbours);
+        }
 
         writer.WriteChecksum();
     }

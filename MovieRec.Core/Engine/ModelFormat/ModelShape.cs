@@ -12,7 +12,10 @@ internal readonly record struct ModelShape(
     bool HasImplicitItemFactors,
     bool HasRanking,
     int RankingRank,
-    bool HasItemRatingSums = false)
+    bool HasItemRatingSums = false,
+    bool HasNeighbours = false,
+    int NeighboursPerItem = 0,
+    int FixedHeaderSize = ModelFileLayout.FixedHeaderSize + ModelFileLayout.NeighbourFieldSize)
 {
     public static ModelShape Of(ModelSnapshot model) => new(
         model.Users.Count,
@@ -20,11 +23,19 @@ internal readonly record struct ModelShape(
         model.Rank,
         model.ImplicitItemFactors is not null,
         model.Ranking is not null,
-        model.Ranking?.Rank ?? 0);
+        model.Ranking?.Rank ?? 0,
+        HasNeighbours: model.Neighbours is not null,
+        NeighboursPerItem: model.Neighbours?.PerItem ?? 0);
 
     public ModelFileFlags Flags =>
         (HasImplicitItemFactors ? ModelFileFlags.ImplicitItemFactors : ModelFileFlags.None) |
-        (HasRanking ? ModelFileFlags.Ranking : ModelFileFlags.None);
+        (HasRanking ? ModelFileFlags.Ranking : ModelFileFlags.None) |
+        (HasNeighbours ? ModelFileFlags.Neighbours : ModelFileFlags.None);
+
+    public long NeighbourCount => (long)Items * NeighboursPerItem;
+
+    /// <summary>After the two neighbour arrays: the neighbours used (int64), the damping and the four blend weights (doubles).</summary>
+    public const int NeighbourScalarsSize = sizeof(long) + 5 * sizeof(double);
 
     public long UserFactorCount => (long)Users * Rank;
     public long ItemFactorCount => (long)Items * Rank;
@@ -44,6 +55,11 @@ internal readonly record struct ModelShape(
         if (RankingRank < 0) return $"ranking rank is negative ({RankingRank})";
         if (!HasRanking && RankingRank != 0)
             return $"ranking rank is {RankingRank} but the flags say there is no ranking model";
+        if (NeighboursPerItem < 0) return $"neighbours per movie is negative ({NeighboursPerItem})";
+        if (!HasNeighbours && NeighboursPerItem != 0)
+            return $"neighbours per movie is {NeighboursPerItem} but the flags say there is no neighbourhood term";
+        if (NeighbourCount > Array.MaxLength)
+            return $"{Items} items x {NeighboursPerItem} neighbours is larger than any array can be";
         if (UserFactorCount > Array.MaxLength || ItemFactorCount > Array.MaxLength)
             return $"{Users} users / {Items} items x rank {Rank} is larger than any array can be";
         if (RankingUserFactorCount > Array.MaxLength || RankingItemFactorCount > Array.MaxLength ||
@@ -71,13 +87,15 @@ internal readonly record struct ModelShape(
             size += ArrayBytes(Items, sizeof(double)) + ArrayBytes(Items, sizeof(int)) + ArrayBytes(Users, sizeof(int));
             if (HasItemRatingSums)
                 size += ArrayBytes(Items, sizeof(double));
+            if (HasNeighbours)
+                size += ArrayBytes(NeighbourCount, sizeof(int)) + ArrayBytes(NeighbourCount, sizeof(float)) + NeighbourScalarsSize;
             return size;
         }
     }
 
     /// <summary>The exact size of a well-formed file of this shape with a header JSON of that length.</summary>
     public long FileSize(int headerJsonLength) =>
-        ModelFileLayout.FixedHeaderSize + headerJsonLength + BodySize + ModelFileLayout.ChecksumSize;
+        FixedHeaderSize + headerJsonLength + BodySize + ModelFileLayout.ChecksumSize;
 
     private static long ArrayBytes(long count, int elementSize) => ModelFileLayout.CountPrefixSize + count * elementSize;
 }

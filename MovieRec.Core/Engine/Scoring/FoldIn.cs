@@ -1,3 +1,4 @@
+using MovieRec.Core.Engine.Neighbourhood;
 using MovieRec.Core.Engine.Numerics;
 
 namespace MovieRec.Core.Engine.Scoring;
@@ -36,7 +37,9 @@ public static class FoldIn
             var confidenceMinusOne = values.Select(r => ranking.Alpha * (float)r).ToArray();
             ImplicitSolver(ranking.Rank).Solve(ranking.ItemFactors, ranking.ItemGram, ranking.Lambda, items, confidenceMinusOne, x);
         }
-        return new UserProfile(bias, w, x, items.Length);
+        // The ridge solver only reads the residuals: the neighbourhood term reuses them as they are.
+        var rated = model.Neighbours is null ? null : new RatedResiduals(items, residuals);
+        return new UserProfile(bias, w, x, items.Length, rated);
     }
 
     /// <summary>

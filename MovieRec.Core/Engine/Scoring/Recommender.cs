@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using MovieRec.Core.Engine.Neighbourhood;
 using MovieRec.Core.Engine.Numerics;
 using MovieRec.Core.Ratings;
 
@@ -35,20 +36,33 @@ public sealed class Recommender
         return u < 0 ? null : FoldIn.Known(Model, u);
     }
 
-    /// <summary>mu + b_u + b_i + w_u . q_i, clipped to the scale; terms the model lacks are dropped.</summary>
+    /// <summary>
+    /// mu + b_u + b_i + w_u . q_i blended with the item-neighbourhood term when the model has one
+    /// (<see cref="RatingPrediction.Blended"/>), clipped to the scale; terms the model lacks are dropped.
+    /// </summary>
     public double PredictRating(UserProfile profile, int movieId)
     {
         int i = Model.Items.IndexOf(movieId);
-        return Scale.Clip(RatingPrediction.Raw(Model.Mu, profile.Bias,
+        // The blend weights were fitted with the term present: a profile without residuals (a
+        // trained user, someone with no ratings) gets the plain factor formula instead.
+        var (blend, neighbourTerm) = Model.Neighbours is { } neighbours && profile.Rated is { } rated
+            ? (neighbours.Blend, i >= 0 ? neighbours.Term(i, rated) : 0)
+            : (RatingBlend.Identity, 0);
+        return Scale.Clip(RatingPrediction.Blended(blend, Model.Mu, profile.Bias,
             i >= 0 ? Model.ItemBias[i] : 0,
             profile.RatingVector,
-            i >= 0 ? Model.ItemFactors.Row(i) : ReadOnlySpan<double>.Empty));
+            i >= 0 ? Model.ItemFactors.Row(i) : ReadOnlySpan<double>.Empty,
+            neighbourTerm));
     }
 
     /// <summary>Raw (unclipped) predicted rating by dense indices, -1 meaning unknown.</summary>
     public double PredictByIndex(int userIndex, int itemIndex) => Model.PredictByIndex(userIndex, itemIndex);
 
-    /// <summary>The pick score of every item (dense index order) for a profile.</summary>
+    /// <summary>
+    /// The linear pick score of every item (dense index order) for a profile: the order of
+    /// <see cref="Recommend"/> before its top <see cref="NeighbourRerankDepth"/> are re-scored with
+    /// the neighbourhood term (for a model that has one).
+    /// </summary>
     public float[] ScoreAll(UserProfile profile)
     {
         var scores = new float[Model.Items.Count];
@@ -90,6 +104,8 @@ public sealed class Recommender
                 int item = Model.Items.IndexOf(movieId);
                 if (item >= 0) excluded[count++] = item;
             }
+            if (Model.Neighbours is { } neighbours && profile.Rated is { } rated)
+                return Reranked(profile, neighbours, rated, BestItems(Index.PickTopN, query, excluded.AsSpan(0, count), Math.Max(n, NeighbourRerankDepth)), n);
             return Best(Index.PickTopN, query, excluded.AsSpan(0, count), n,
                 (item, score) => new ScoredMovie(Model.Items.IdOf(item), score, PredictRating(profile, Model.Items.IdOf(item))));
         }
@@ -97,6 +113,37 @@ public sealed class Recommender
         {
             ArrayPool<int>.Shared.Return(excluded);
         }
+    }
+
+    /// <summary>
+    /// How many of the best picks by the linear pick score are scored again with the blended
+    /// predicted rating. The neighbourhood term costs a walk of a movie's neighbour list, too much
+    /// for every movie of the catalogue on every request; re-scoring the top 30, 100 or 300 gave
+    /// the same validation NDCG@10 (docs/BENCHMARKS.md, "Issue 8, third pass").
+    /// </summary>
+    public const int NeighbourRerankDepth = 100;
+
+    /// <summary>
+    /// The candidates re-scored with the rating part of the pick score replaced by the blended
+    /// prediction: x_u . y_i + beta_u (Baseline b_i + Factors w_u . q_i + Neighbours n_ui), the same
+    /// beta_u as the linear score (<see cref="ScoringIndex.PersonalRatingWeight"/>); terms the same
+    /// for every movie are left out. Best n first, ties to the smaller movie id.
+    /// </summary>
+    private List<ScoredMovie> Reranked(UserProfile profile, NeighbourModel neighbours, RatedResiduals rated, (int Item, float Score)[] candidates, int n)
+    {
+        double weight = Index.PersonalRatingWeight(profile);
+        var blend = neighbours.Blend;
+        var rescored = new (double Score, int Item)[candidates.Length];
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            int i = candidates[c].Item;
+            double factors = profile.RatingVector is { } w ? VectorMath.Dot(w, Model.ItemFactors.Row(i)) : 0;
+            double ratingPart = factors + Model.ItemBias[i];
+            double blended = blend.Baseline * Model.ItemBias[i] + blend.Factors * factors + blend.Neighbours * neighbours.Term(i, rated);
+            rescored[c] = (candidates[c].Score + weight * (blended - ratingPart), i);
+        }
+        Array.Sort(rescored, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Item.CompareTo(b.Item));
+        return rescored.Take(n).Select(r => new ScoredMovie(Model.Items.IdOf(r.Item), r.Score, PredictRating(profile, Model.Items.IdOf(r.Item)))).ToList();
     }
 
     /// <summary>
@@ -125,7 +172,13 @@ public sealed class Recommender
         }
     }
 
-    private static List<ScoredMovie> Best(ExactTopN topN, ReadOnlySpan<float> query, ReadOnlySpan<int> excluded, int n, Func<int, float, ScoredMovie> shape)
+    /// <summary>The n best items by the exact top-N pass, as (dense index, score), best first.</summary>
+    private static (int Item, float Score)[] BestItems(ExactTopN topN, ReadOnlySpan<float> query, ReadOnlySpan<int> excluded, int n)
+    {
+        return Best(topN, query, excluded, n, (item, score) => (item, score)).ToArray();
+    }
+
+    private static List<T> Best<T>(ExactTopN topN, ReadOnlySpan<float> query, ReadOnlySpan<int> excluded, int n, Func<int, float, T> shape)
     {
         int k = Math.Min(n, topN.Count);
         var ids = ArrayPool<int>.Shared.Rent(k);
@@ -133,7 +186,7 @@ public sealed class Recommender
         try
         {
             int found = topN.Select(query, excluded, ids.AsSpan(0, k), scores.AsSpan(0, k));
-            var best = new List<ScoredMovie>(found);
+            var best = new List<T>(found);
             for (int r = 0; r < found; r++) best.Add(shape(ids[r], scores[r]));
             return best;
         }
