@@ -36,7 +36,9 @@ public sealed class BenchRecommendCommand
 
     public int Run(string path, int samples, int n, int personRatings, int seed, string? jsonPath, IReadOnlyList<string> commandLine)
     {
+        long loadStart = Stopwatch.GetTimestamp();
         var model = ModelFile.Read(path);
+        var loadTime = Stopwatch.GetElapsedTime(loadStart);
         var recommender = new Recommender(model);
         var random = new Random(seed);
         var noExclusions = new HashSet<int>();
@@ -69,6 +71,7 @@ public sealed class BenchRecommendCommand
         });
 
         Console.WriteLine($"model {path}: {users:N0} users, {items:N0} movies, rank {model.Rank}, ranking rank {model.Ranking?.Rank.ToString() ?? "none"}; {samples} samples each (picks: a tenth, {Math.Min(personRatings, items):N0} ratings each), N = {n}");
+        Console.WriteLine($"model load {loadTime.TotalSeconds:F2} s ({new FileInfo(path).Length / (1024.0 * 1024):F1} MiB, read and checked)");
         foreach (var (name, latency) in new[] { ("top-N", topN), ("similar", similar), ("fold-in", foldIn), ("picks", picks) })
             Console.WriteLine($"{name,-8} p50 {latency.P50Ms,8:F3} ms   p99 {latency.P99Ms,8:F3} ms   max {latency.MaxMs,8:F3} ms");
         // Top-N is one pass of 2 x movies x (rank + 1) operations (scores and biases), on one thread.
@@ -85,6 +88,7 @@ public sealed class BenchRecommendCommand
                 foldin = foldIn.ToJson(),
                 picks = picks.ToJson(),
                 picksPersonRatings = Math.Min(personRatings, items),
+                loadSeconds = loadTime.TotalSeconds,
             };
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
         }
