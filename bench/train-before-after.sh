@@ -13,16 +13,16 @@ old=$1; new=$2; datasets=$3; big=${4:-}
 small=$datasets/ml-latest-small
 run() { (cd "$1" && dotnet MovieRec.Web/bin/Release/net10.0/MovieRec.Web.dll "${@:2}"); }
 summary() { grep -E '^(total|ALS solves|held-out|ratings )|^cpu:' || true; }
-timed() { /usr/bin/time -f 'cpu: %U s user + %S s system, %e s wall, peak %M KB' "$@" 2>&1; }
+timed() { (cd "$1" && /usr/bin/time -f 'cpu: %U s user + %S s system, %e s wall, peak %M KB' dotnet MovieRec.Web/bin/Release/net10.0/MovieRec.Web.dll "${@:2}") 2>&1; }
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 lscpu | grep -E 'Model name|^CPU\(s\)|Flags' | sed -E 's/^(Flags:\s+).*/\1'"$(grep -o -w -E 'avx2|avx512f|fma' /proc/cpuinfo | sort -u | tr '\n' ' ')"'(excerpt)/'
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg); DOTNET_EnableAVX512F=${DOTNET_EnableAVX512F:-unset}"
 [[ "$big" == "--only-32m" ]] || for round in 1 2; do
   for build in "$old" "$new"; do
     echo "== $build: bench train --dataset ml-latest-small --original (round $round)"
-    timed run "$build" bench train --dataset "$small" --original | summary
+    timed "$build" bench train --dataset "$small" --original | summary
     echo "== $build: bench train --dataset ml-latest-small --model full (round $round)"
-    timed run "$build" bench train --dataset "$small" --model full | summary
+    timed "$build" bench train --dataset "$small" --model full | summary
     echo "== $build: train as a process (round $round)"
     /usr/bin/time -f 'train process: %e s wall, %U s user + %S s system, peak %M KB' \
       bash -c "cd '$build' && dotnet MovieRec.Web/bin/Release/net10.0/MovieRec.Web.dll train --ratings '$small/ratings.csv' --movies '$small/movies.csv' --output /tmp/train-before-after.bin > /dev/null" 2>&1 | tail -1
@@ -32,7 +32,7 @@ big_run() {
   local build=$1 extra=()
   [[ "$build" == "$new" && -n "${BIG_OUTPUT:-}" ]] && extra=(--output "$BIG_OUTPUT")
   echo "== $build: bench train --synthetic --rank 64 --iterations 10 ${extra[*]} (load $(cut -d' ' -f1 /proc/loadavg), $(date -u +%H:%M))"
-  timed run "$build" bench train --synthetic --rank 64 --iterations 10 "${extra[@]}" | summary
+  timed "$build" bench train --synthetic --rank 64 --iterations 10 "${extra[@]}" | summary
 }
 if [[ "$big" != "--no-32m" ]]; then
   if [[ "${TOGETHER:-}" == 1 ]]; then
