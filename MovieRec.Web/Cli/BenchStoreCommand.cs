@@ -41,13 +41,13 @@ public sealed class BenchStoreCommand(ILoggerFactory loggers)
         string folder = Directory.CreateTempSubdirectory("movierec-bench-store-").FullName;
         try
         {
-            if (synthetic is { } shape) dataset = WriteSynthetic(shape, folder);
+            string source = synthetic is { } shape ? WriteSynthetic(shape, folder) : dataset!;
             await using var store = await SqliteMovieRecStore.OpenAsync(Path.Combine(folder, "bench.db"), loggers);
-            var import = await DatasetImporter.ImportAsync(store, dataset);
-            Console.WriteLine($"import of {dataset}: {import.Ratings.Added:N0} ratings, {import.Users.Added:N0} users, {import.Movies:N0} movies in {import.Elapsed.TotalSeconds:F2} s");
+            var import = await DatasetImporter.ImportAsync(store, source);
+            Console.WriteLine($"import of {source}: {import.Ratings.Added:N0} ratings, {import.Users.Added:N0} users, {import.Movies:N0} movies in {import.Elapsed.TotalSeconds:F2} s");
 
             var userIds = Enumerable.Range(1, 500).ToArray();
-            var movieIds = MovieLensDataset.Open(dataset).ReadMovies().Select(m => m.MovieId).ToArray();
+            var movieIds = MovieLensDataset.Open(source).ReadMovies().Select(m => m.MovieId).ToArray();
             await store.Users.ImportAsync(userIds.Select(id => ImportedUser.FromDataset(id)));
             var rates = new Dictionary<string, double>();
             foreach (int writers in writerCounts)
