@@ -17,8 +17,23 @@ public interface IMovieRecStore : IAsyncDisposable
     /// <summary>Each person's hidden movies and watch-list.</summary>
     IPersonListStore PersonLists { get; }
 
+    /// <summary>Each person's familiar/new step, favourite genres and first-steps state.</summary>
+    IPersonSettingsStore PersonSettings { get; }
+
     /// <summary>Whether the last dataset import completed (see <see cref="IImportLog"/>).</summary>
     IImportLog Imports { get; }
+
+    /// <summary>The model version every instance serves.</summary>
+    IActiveModelStore ActiveModel { get; }
+
+    /// <summary>Impressions and outcomes of A/B experiments.</summary>
+    IExperimentStore Experiments { get; }
+
+    /// <summary>
+    /// The store's own place for model files, when it has one that every instance reaches (MongoDB
+    /// GridFS); null for SQLite, whose history is a folder.
+    /// </summary>
+    ModelHistory.IModelRepository? SharedModels { get; }
 
     /// <summary>
     /// Recomputes every movie's rating count and sum from the ratings themselves and returns how

@@ -30,25 +30,27 @@ public static class CommandLine
         services.AddTransient<UsersCommand>();
         services.AddTransient<RetrainCommand>();
         services.AddTransient<StatsCommand>();
+        services.AddTransient<ModelsCommand>();
         services.AddTransient<BenchTrainCommand>();
         services.AddTransient<BenchRecommendCommand>();
         services.AddTransient<BenchStoreCommand>();
+        services.AddTransient<BenchHiddenCommand>();
         return services;
     }
 
     public static RootCommand Define(IServiceProvider services)
     {
         var actions = new CommandActions(services);
-        var bench = new Command("bench", "Benchmarks: bench train, bench recommend, bench store.")
+        var bench = new Command("bench", "Benchmarks: bench train, bench recommend, bench store, bench hidden.")
         {
-            BenchTrainCommand.Define(actions), BenchRecommendCommand.Define(actions), BenchStoreCommand.Define(actions),
+            BenchTrainCommand.Define(actions), BenchRecommendCommand.Define(actions), BenchStoreCommand.Define(actions), BenchHiddenCommand.Define(actions),
         };
         return new RootCommand(
             "MovieRec: with no command, serve the web app; with one, run it and exit. The store is chosen by Storage:Provider " +
             "(sqlite | mongo), Storage:SqlitePath and ConnectionStrings:Mongo in appsettings.json or the environment (Storage__Provider=mongo, ...).")
         {
             TrainCommand.Define(actions), EvaluateCommand.Define(actions), ImportCommand.Define(actions), UsersCommand.Define(actions),
-            RetrainCommand.Define(actions), StatsCommand.Define(actions), bench,
+            RetrainCommand.Define(actions), StatsCommand.Define(actions), ModelsCommand.Define(actions), bench,
         };
     }
 

@@ -8,6 +8,8 @@ using MovieRec.Web.Caching;
 using MovieRec.Web.Configuration;
 using MovieRec.Web.FirstRun;
 using MovieRec.Web.Models;
+using MovieRec.Web.Models.History;
+using MovieRec.Web.Models.Experiments;
 using MovieRec.Web.Ratings;
 using MovieRec.Web.Recommendations;
 
@@ -48,10 +50,19 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ModelReloader>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelReloader>());
         services.AddSingleton<InitialTraining>();
+        services.AddSingleton<MovieRec.Core.ModelHistory.IModelRepository>(ModelRepositoryChoice.Create);
+        services.AddSingleton<ModelActivation>();
+        services.AddSingleton<ModelPublisher>();
+        services.AddSingleton<RetrainService>();
+        services.AddSingleton<ActiveVersionFollower>();
+        services.AddSingleton<CandidateLoader>();
+        services.AddSingleton<ExperimentRecorder>();
+        services.AddSingleton<ModelHistoryView>();
         services.AddScoped<PersonalPicks>();
         services.AddSingleton<PopularMovies>();
         services.AddSingleton<MovieRecCache>();
         services.AddSingleton<MovieDetailsCache>();
+        services.AddSingleton<HiddenMovies>();
         services.AddScoped<SimilarMovies>();
         services.AddScoped<RatingWriter>();
         return services;

@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The seven collections. Writes use majority acknowledgement with journaling (j: true): an
+/// The collections (and the GridFS bucket of models, see GridFsModelRepository). Writes use majority acknowledgement with journaling (j: true): an
 /// acknowledged write is on disk and survives a crash of the server, as with SQLite's FULL sync.
 /// </summary>
 internal sealed class MongoCollections
@@ -19,7 +19,10 @@ internal sealed class MongoCollections
         Counters = Database.GetCollection<CounterDocument>("counters");
         Imports = Database.GetCollection<ImportStateDocument>("imports");
         PersonLists = Database.GetCollection<PersonListDocument>("personLists");
+        PersonSettings = Database.GetCollection<PersonSettingsDocument>("personSettings");
         RatingReference = Database.GetCollection<RatingReferenceDocument>("ratingReference");
+        ActiveModel = Database.GetCollection<ActiveModelDocument>("activeModel");
+        ExperimentPicks = Database.GetCollection<ExperimentPickDocument>("experimentPicks");
     }
 
     public IMongoDatabase Database { get; }
@@ -29,5 +32,8 @@ internal sealed class MongoCollections
     public IMongoCollection<CounterDocument> Counters { get; }
     public IMongoCollection<ImportStateDocument> Imports { get; }
     public IMongoCollection<PersonListDocument> PersonLists { get; }
+    public IMongoCollection<PersonSettingsDocument> PersonSettings { get; }
     public IMongoCollection<RatingReferenceDocument> RatingReference { get; }
+    public IMongoCollection<ActiveModelDocument> ActiveModel { get; }
+    public IMongoCollection<ExperimentPickDocument> ExperimentPicks { get; }
 }

@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: collections movies, users, ratings, personLists, counters, imports and ratingReference in one database, indexes
+/// The MongoDB store: collections movies, users, ratings, personLists, personSettings, counters, imports, ratingReference, activeModel and experimentPicks, and the GridFS bucket models, in one database, indexes
 /// created at open (see <see cref="MongoIndexes"/>). Needs no replica set: no multi-document
 /// transactions are used.
 /// </summary>
@@ -28,7 +28,11 @@ public sealed class MongoMovieRecStore : IMovieRecStore
         Users = new MongoUserStore(collections, userIds, loggerFactory.CreateLogger<MongoUserStore>(), clock);
         Ratings = new MongoRatingStore(collections, loggerFactory.CreateLogger<MongoRatingStore>());
         PersonLists = new MongoPersonListStore(collections, clock);
+        PersonSettings = new MongoPersonSettingsStore(collections);
         Imports = new MongoImportLog(collections, clock);
+        ActiveModel = new MongoActiveModelStore(collections, clock);
+        Experiments = new MongoExperimentStore(collections, clock);
+        SharedModels = new GridFsModelRepository(collections.Database);
     }
 
     public string Provider => StorageOptions.MongoProvider;
@@ -40,7 +44,13 @@ public sealed class MongoMovieRecStore : IMovieRecStore
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
     public IPersonListStore PersonLists { get; }
+    public IPersonSettingsStore PersonSettings { get; }
     public IImportLog Imports { get; }
+    public IActiveModelStore ActiveModel { get; }
+    public IExperimentStore Experiments { get; }
+
+    /// <summary>The GridFS bucket "models": the history every instance on the database shares.</summary>
+    public ModelHistory.IModelRepository? SharedModels { get; }
 
     public static async Task<MongoMovieRecStore> OpenAsync(MongoUrl url, string databaseName, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
     {
@@ -52,6 +62,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             await collections.Users.Indexes.CreateManyAsync(MongoIndexes.Users(), cancellationToken);
             await collections.Ratings.Indexes.CreateManyAsync(MongoIndexes.Ratings(), cancellationToken);
             await collections.PersonLists.Indexes.CreateManyAsync(MongoPersonListDefinitions.Indexes(), cancellationToken);
+            await collections.ExperimentPicks.Indexes.CreateManyAsync(MongoModelDefinitions.ExperimentIndexes(), cancellationToken);
             await new MongoUserIds(collections).RaiseAboveStoredUsersAsync(cancellationToken);
             // Accounts from before revocable sessions get a stamp (one value for all is enough: a
             // stamp only has to change, and each account's changes apart from then on).

@@ -19,7 +19,10 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         Users = new SqliteUserStore(connections, loggerFactory.CreateLogger<SqliteUserStore>(), clock);
         Ratings = new SqliteRatingStore(connections, loggerFactory.CreateLogger<SqliteRatingStore>());
         PersonLists = new SqlitePersonListStore(connections, clock);
+        PersonSettings = new SqlitePersonSettingsStore(connections);
         Imports = new SqliteImportLog(connections, clock);
+        ActiveModel = new SqliteActiveModelStore(connections, clock);
+        Experiments = new SqliteExperimentStore(connections, clock);
     }
 
     public string Provider => StorageOptions.SqliteProvider;
@@ -34,7 +37,13 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
     public IPersonListStore PersonLists { get; }
+    public IPersonSettingsStore PersonSettings { get; }
     public IImportLog Imports { get; }
+    public IActiveModelStore ActiveModel { get; }
+    public IExperimentStore Experiments { get; }
+
+    /// <summary>None: with SQLite the history is a folder (Model:HistoryPath).</summary>
+    public ModelHistory.IModelRepository? SharedModels => null;
 
     /// <summary>Opens (creating when missing) the database file and brings its schema up to date.</summary>
     public static async Task<SqliteMovieRecStore> OpenAsync(string path, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)

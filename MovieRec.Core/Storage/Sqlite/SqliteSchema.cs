@@ -9,7 +9,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -44,6 +44,41 @@ internal static class SqliteSchema
         await using var command = connection.Command("PRAGMA user_version;", transaction);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
+
+    // Version 5: each person's settings (familiar/new step, favourite genres as a JSON array, the
+    // first-steps flow done or skipped), one row per person who saved any; no row means the defaults.
+    private const string Version5 = """
+        CREATE TABLE person_settings (
+            user_id           INTEGER PRIMARY KEY REFERENCES users (user_id),
+            familiar_new_step INTEGER NOT NULL CHECK (familiar_new_step BETWEEN 1 AND 5),
+            favourite_genres  TEXT    NOT NULL DEFAULT '[]',
+            onboarding_done   INTEGER NOT NULL DEFAULT 0 CHECK (onboarding_done IN (0, 1))
+        );
+        """;
+
+    // Version 6: the model version every instance serves (one row, replaced by an activation), and
+    // the picks an A/B experiment showed, one row per (experiment, person, movie) with its arm and
+    // the first open and rating after it was shown. No foreign keys: a record of what was shown
+    // outlives nothing it points at, and the picks path must not fail on it.
+    private const string Version6 = """
+        CREATE TABLE active_model (
+            id              INTEGER PRIMARY KEY CHECK (id = 1),
+            version         TEXT    NOT NULL,
+            activated_at_ms INTEGER NOT NULL
+        );
+
+        CREATE TABLE experiment_picks (
+            experiment   TEXT    NOT NULL,
+            user_id      INTEGER NOT NULL,
+            movie_id     INTEGER NOT NULL,
+            arm          TEXT    NOT NULL CHECK (arm IN ('control', 'candidate')),
+            shown_at_ms  INTEGER NOT NULL,
+            opened_at_ms INTEGER,
+            rated_at_ms  INTEGER,
+            rating       REAL,
+            PRIMARY KEY (experiment, user_id, movie_id)
+        ) WITHOUT ROWID;
+        """;
 
     // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by
     // (person, list, movie) so that adding twice is a no-op; the list is named in the row so that a
