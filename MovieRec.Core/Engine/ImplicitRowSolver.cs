@@ -22,7 +22,8 @@ internal enum ImplicitRoute
 /// the n x n Woodbury system (see <see cref="ImplicitHalfStep"/>; n^2 k / 2 + n^3 / 6) for a row
 /// with few ratings, or a few steps of conjugate gradient warm-started from the row's value in
 /// the previous iteration (Takacs, Pilaszy and Tikk 2011): each step multiplies by G and by the
-/// row's own rated vectors, (k^2 + 2 n k), and never forms the row's k x k matrix. Since ALS
+/// row's own rated vectors, (k^2 + 2 n k), gathered once in single precision (<see cref="GatheredRows"/>),
+/// and never forms the row's k x k matrix. Since ALS
 /// solves the same row again every iteration from a nearby start, a few steps per iteration are
 /// enough (what benfred/implicit does). Used in training and to fold in a user the model has not
 /// seen (exactly). One instance per thread; a row's result depends on its inputs only.
@@ -34,6 +35,8 @@ public sealed class ImplicitRowSolver
 
     private readonly CholeskySolver _cholesky = new();
     private readonly GramAccumulator _gram;
+    private readonly GatheredRows _gathered = new();
+    private double[] _rowProducts = [];
     private double[] _weights = new double[64];
     private readonly double[] _base;
     private readonly double[] _residual;
@@ -138,15 +141,21 @@ public sealed class ImplicitRowSolver
         var direction = _direction.AsSpan();
         var product = _product.AsSpan();
 
+        // The row's rated vectors, gathered once in single precision: every step reads them twice.
+        _gathered.Gather(y, rows);
+        if (_rowProducts.Length < rows.Length) _rowProducts = new double[Math.Max(rows.Length, 2 * _rowProducts.Length)];
+        var rowProducts = _rowProducts.AsSpan(0, rows.Length);
+
         // r = b - A x = sum_n (c_n - (c_n - 1) y_n . x) y_n - (G + lambda I) x
         Multiply(gram, lambda, result, product);
         for (int c = 0; c < k; c++) residual[c] = -product[c];
+        _gathered.Multiply(result, rowProducts);
         for (int n = 0; n < rows.Length; n++)
         {
-            var yn = y.Row(rows[n]);
             double w = confidenceMinusOne[n];
-            VectorMath.AddScaled(residual, 1 + w - w * VectorMath.Dot(yn, result), yn);
+            rowProducts[n] = 1 + w - w * rowProducts[n];
         }
+        _gathered.AddTransposedProduct(rowProducts, residual);
         residual.CopyTo(direction);
         double squared = VectorMath.Dot(residual, residual);
 
@@ -154,11 +163,9 @@ public sealed class ImplicitRowSolver
         {
             // A p = (G + lambda I) p + sum_n (c_n - 1) (y_n . p) y_n
             Multiply(gram, lambda, direction, product);
-            for (int n = 0; n < rows.Length; n++)
-            {
-                var yn = y.Row(rows[n]);
-                VectorMath.AddScaled(product, confidenceMinusOne[n] * VectorMath.Dot(yn, direction), yn);
-            }
+            _gathered.Multiply(direction, rowProducts);
+            for (int n = 0; n < rows.Length; n++) rowProducts[n] *= confidenceMinusOne[n];
+            _gathered.AddTransposedProduct(rowProducts, product);
             double curvature = VectorMath.Dot(direction, product);
             if (!(curvature > 0)) break; // p is 0 to rounding: nothing left to gain
             double alpha = squared / curvature;

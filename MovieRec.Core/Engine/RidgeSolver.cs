@@ -10,15 +10,22 @@ namespace MovieRec.Core.Engine;
 ///
 /// With fewer ratings than factors (most movies), the same w comes cheaper from the dual form
 ///   w = c + X^T (X X^T + lambda I)^-1 (y - X c),
-/// an n x n system instead of k x k. Both are solved by Cholesky (<see cref="Cholesky"/>).
+/// an n x n system instead of k x k. Both are solved by Cholesky (<see cref="Cholesky"/>), with
+/// X^T X, X X^T and X^T y summed from the rows rounded to single precision
+/// (<see cref="GramAccumulator"/>, about 1e-7 relative) and the factorisation in double.
+/// Asked for, a solve also returns its row's squared training error at little cost: from the
+/// normal equations (primal), from the dual's own residual y - X w = lambda alpha (dual), or from
+/// the gathered rows still in cache (conjugate gradient), never by fetching the rows again.
 /// One instance per thread.
 /// </summary>
 public sealed class RidgeSolver
 {
     private readonly CholeskySolver _cholesky = new();
     private readonly GramAccumulator _gram = new(GramPrecision.Single);
+    private readonly GatheredRows _gathered = new();
     private readonly ConjugateGradientRidge _conjugateGradient = new();
     private double[] _targets = [];
+    private double[] _saved = [];
 
     /// <summary>
     /// Solves the row into <paramref name="result"/>. With <paramref name="warmSteps"/> &gt; 0 and a
@@ -26,8 +33,9 @@ public sealed class RidgeSolver
     /// warm start (the row's last solution) and that many conjugate-gradient steps replace the
     /// exact solve (<see cref="ConjugateGradientRidge"/>); otherwise the solve is exact.
     /// </summary>
-    public void Solve(FactorMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
-        ReadOnlySpan<double> centre, Span<double> result, int warmSteps = 0)
+    /// <returns>With <paramref name="measureError"/>, sum_n (y_n - x_n . w)^2 of the solution; otherwise NaN.</returns>
+    public double Solve(FactorRows x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
+        ReadOnlySpan<double> centre, Span<double> result, int warmSteps = 0, bool measureError = false)
     {
         if (rows.Length != targets.Length) throw new ArgumentException("one target per row");
         if (!(lambda > 0)) throw new ArgumentOutOfRangeException(nameof(lambda), "the ridge must be positive");
@@ -35,11 +43,15 @@ public sealed class RidgeSolver
         {
             // No evidence: the minimiser is the centre itself.
             if (centre.IsEmpty) result.Clear(); else centre.CopyTo(result);
-            return;
+            return measureError ? 0 : double.NaN;
         }
-        if (rows.Length < x.Rank) SolveDual(x, rows, targets, lambda, centre, result);
-        else if (warmSteps > 0 && UsesConjugateGradient(rows.Length, x.Rank)) _conjugateGradient.Solve(x, rows, targets, lambda, centre, warmSteps, result);
-        else SolvePrimal(x, rows, targets, lambda, centre, result);
+        if (rows.Length < x.Rank) return SolveDual(x, rows, targets, lambda, centre, result, measureError);
+        if (warmSteps > 0 && UsesConjugateGradient(rows.Length, x.Rank))
+        {
+            _conjugateGradient.Solve(x, rows, targets, lambda, centre, warmSteps, result);
+            return measureError ? _conjugateGradient.SquaredError(targets, result) : double.NaN;
+        }
+        return SolvePrimal(x, rows, targets, lambda, centre, result, measureError);
     }
 
     /// <summary>
@@ -69,51 +81,86 @@ public sealed class RidgeSolver
         return (double)n * k * (k + 1) + 2.0 * n * k + (double)k * k * k / 3 + 2.0 * k * k;
     }
 
-    private void SolvePrimal(FactorMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
-        ReadOnlySpan<double> centre, Span<double> result)
+    private double SolvePrimal(FactorRows x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
+        ReadOnlySpan<double> centre, Span<double> result, bool measureError)
     {
         int k = x.Rank;
         var (gram, rhs) = _cholesky.Buffers(k);
         Array.Clear(gram);
         Array.Clear(rhs);
-        if (_targets.Length < rows.Length) _targets = new double[Math.Max(rows.Length, 2 * _targets.Length)];
-        var coefficients = _targets.AsSpan(0, rows.Length);
-        for (int n = 0; n < rows.Length; n++) coefficients[n] = targets[n];
+        var coefficients = Targets(targets);
         // X^T X (lower triangle, single-precision products carried in double) and X^T y in one pass.
         _gram.Add(x, rows, ReadOnlySpan<double>.Empty, coefficients, gram, rhs);
+        // The factorisation overwrites the diagonal and X^T y; the error needs both (the strict
+        // lower triangle, which the factorisation leaves alone, holds the rest of X^T X).
+        if (_saved.Length < 2 * k) _saved = new double[2 * k];
+        var diagonal = _saved.AsSpan(0, k);
+        var xty = _saved.AsSpan(k, k);
+        if (measureError)
+        {
+            for (int a = 0; a < k; a++) diagonal[a] = gram[a * k + a];
+            rhs.CopyTo(xty);
+        }
         VectorMath.MirrorLowerTriangle(gram, k);
         VectorMath.AddToDiagonal(gram, k, lambda);
         if (!centre.IsEmpty) VectorMath.AddScaled(rhs, lambda, centre);
 
         _cholesky.Solve(k).CopyTo(result);
+        if (!measureError) return double.NaN;
+        // sum (y - X w)^2 = y.y - 2 w.(X^T y) + w^T (X^T X) w
+        double wGw = 0;
+        for (int a = 0; a < k; a++)
+        {
+            double below = 0;
+            for (int b = 0; b < a; b++) below += gram[a * k + b] * result[b];
+            wGw += result[a] * (diagonal[a] * result[a] + 2 * below);
+        }
+        double error = VectorMath.Dot(coefficients, coefficients) - 2 * VectorMath.Dot(result, xty) + wGw;
+        return Math.Max(0, error);
     }
 
-    private void SolveDual(FactorMatrix x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
-        ReadOnlySpan<double> centre, Span<double> result)
+    private double SolveDual(FactorRows x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
+        ReadOnlySpan<double> centre, Span<double> result, bool measureError)
     {
         int n = rows.Length;
         if (n == 1)
         {
             // One rating (a third of the movies of ml-latest-small): the 1 x 1 system needs no
             // factorisation, alpha = (y - x . c) / (x . x + lambda).
-            var x0 = x.Row(rows[0]);
+            var x0 = x.Double.Row(rows[0]);
             double alpha0 = (targets[0] - (centre.IsEmpty ? 0 : VectorMath.Dot(x0, centre))) / (VectorMath.Dot(x0, x0) + lambda);
             if (centre.IsEmpty) result.Clear(); else centre.CopyTo(result);
             VectorMath.AddScaled(result, alpha0, x0);
-            return;
+            return measureError ? lambda * lambda * alpha0 * alpha0 : double.NaN;
         }
+        _gathered.Gather(x, rows);
         var (gram, rhs) = _cholesky.Buffers(n);
-        for (int a = 0; a < n; a++)
+        Array.Clear(gram);
+        _gram.AddRowProducts(_gathered, gram);
+        VectorMath.MirrorLowerTriangle(gram, n);
+        VectorMath.AddToDiagonal(gram, n, lambda);
+        // rhs = y - X c
+        if (centre.IsEmpty) Targets(targets).CopyTo(rhs);
+        else
         {
-            var xa = x.Row(rows[a]);
-            for (int b = 0; b <= a; b++)
-                gram[a * n + b] = gram[b * n + a] = VectorMath.Dot(xa, x.Row(rows[b]));
-            gram[a * n + a] += lambda;
-            rhs[a] = targets[a] - (centre.IsEmpty ? 0 : VectorMath.Dot(xa, centre));
+            var products = Targets(targets); // reused: n numbers, overwritten below
+            _gathered.Multiply(centre, products);
+            for (int a = 0; a < n; a++) rhs[a] = targets[a] - products[a];
         }
         var alpha = _cholesky.Solve(n);
 
+        // w = c + X^T alpha; and y - X w = lambda alpha, so the error needs no pass over the rows.
         if (centre.IsEmpty) result.Clear(); else centre.CopyTo(result);
-        for (int a = 0; a < n; a++) VectorMath.AddScaled(result, alpha[a], x.Row(rows[a]));
+        _gathered.AddTransposedProduct(alpha, result);
+        return measureError ? lambda * lambda * VectorMath.Dot(alpha, alpha) : double.NaN;
+    }
+
+    /// <summary>The targets in double precision, in a reused buffer.</summary>
+    private Span<double> Targets(ReadOnlySpan<float> targets)
+    {
+        if (_targets.Length < targets.Length) _targets = new double[Math.Max(targets.Length, 2 * _targets.Length)];
+        var span = _targets.AsSpan(0, targets.Length);
+        for (int n = 0; n < targets.Length; n++) span[n] = targets[n];
+        return span;
     }
 }

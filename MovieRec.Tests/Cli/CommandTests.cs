@@ -83,8 +83,10 @@ public class CommandTests : IDisposable
         string recommendJson = Path.Combine(_folder, "recommend.json");
         (exit, output, error) = ConsoleCapture.Run("bench", "recommend", "--model", model, "--samples", "20", "--json", recommendJson);
         Assert.True(exit == 0, error);
+        Assert.Contains("model load", output);
         using (var document = JsonDocument.Parse(File.ReadAllText(recommendJson)))
         {
+            Assert.True(document.RootElement.GetProperty("loadSeconds").GetDouble() > 0);
             // Each part has wall-clock and CPU-time latencies.
             foreach (string part in new[] { "topn", "topnFullPass", "similar", "foldin", "foldin500", "picks", "picksCached", "picksAfterRating" })
                 foreach (string clock in new[] { "wall", "cpu" })
@@ -110,8 +112,21 @@ public class CommandTests : IDisposable
         Assert.True(document.RootElement.GetProperty("upserts_per_second_4_writers").GetDouble() > 0);
     }
 
+    [Fact]
+    public void Bench_store_imports_a_synthetic_dataset_of_the_size_asked()
+    {
+        string json = Path.Combine(_folder, "store-synthetic.json");
+        var (exit, output, error) = ConsoleCapture.Run("bench", "store", "--synthetic", "50,40,900", "--upserts", "20", "--writers", "1", "--json", json);
+        Assert.True(exit == 0, error);
+        Assert.Contains("900 ratings, 50 users, 40 movies", output);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(900, document.RootElement.GetProperty("import_ratings").GetInt64());
+    }
+
     [Theory]
     [InlineData(new[] { "train", "--ratings", "x.csv" }, "Option '--movies' is required")]
+    [InlineData(new[] { "bench", "store" }, "give either --dataset DIR or --synthetic")]
+    [InlineData(new[] { "bench", "store", "--synthetic", "5,5,100" }, "do not fit")]
     [InlineData(new[] { "train", "--ratings", "a", "--movies", "b", "--output", "c", "--rnak", "5" }, "Unrecognized command or argument '--rnak'")]
     [InlineData(new[] { "evaluate", "--train", "a", "--test", "b", "--movies", "c", "--rank", "abc" }, "--rank takes a whole number")]
     [InlineData(new[] { "bench", "train", "--synthetic", "10,10" }, "USERS,MOVIES,RATINGS")]

@@ -94,7 +94,8 @@ public class ConjugateGradientTests
         var exact = Exact(factors, rows, targets, lambda, centre);
         var w = new double[8]; // a poor warm start that one step could not repair
         new RidgeSolver().Solve(factors, rows, targets, lambda, centre, w, warmSteps: 1);
-        for (int c = 0; c < 8; c++) Assert.Equal(exact[c], w[c], 1e-9);
+        // The dual sums X X^T in single precision: about 1e-7 relative, far from one CG step's error.
+        for (int c = 0; c < 8; c++) Assert.Equal(exact[c], w[c], 1e-6);
     }
 
     [Fact]

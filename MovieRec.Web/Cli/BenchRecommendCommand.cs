@@ -37,7 +37,9 @@ public sealed class BenchRecommendCommand
 
     public int Run(string path, int samples, int n, int personRatings, int seed, string? jsonPath, IReadOnlyList<string> commandLine)
     {
+        long loadStart = Stopwatch.GetTimestamp();
         var model = ModelFile.Read(path);
+        var loadTime = Stopwatch.GetElapsedTime(loadStart);
         var recommender = new Recommender(model);
         var random = new Random(seed);
         var noExclusions = new HashSet<int>();
@@ -110,6 +112,7 @@ public sealed class BenchRecommendCommand
         });
 
         Console.WriteLine($"model {path}: {users:N0} users, {items:N0} movies, rank {model.Rank}, ranking rank {model.Ranking?.Rank.ToString() ?? "none"}; {samples} samples each (picks: a tenth, {Math.Min(personRatings, items):N0} ratings each), N = {n}");
+        Console.WriteLine($"model load {loadTime.TotalSeconds:F2} s ({new FileInfo(path).Length / (1024.0 * 1024):F1} MiB, read and checked)");
         foreach (var (name, latency) in new[]
         {
             ("top-N", topN), ("top-N, full float pass", fullPass), ("similar", similar), ("fold-in", foldIn), ("fold-in 500", foldIn500), ("picks", picks),
@@ -138,6 +141,7 @@ public sealed class BenchRecommendCommand
                 picksAfterRating = afterRating.ToJson(),
                 topnExactlyScored = candidatesPerCall,
                 picksPersonRatings = Math.Min(personRatings, items),
+                loadSeconds = loadTime.TotalSeconds,
             };
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using MovieRec.Core.Benchmarks;
 using MovieRec.Core.Import;
 using MovieRec.Core.Ratings;
 using MovieRec.Core.Storage;
@@ -10,39 +11,43 @@ namespace MovieRec.Web.Cli;
 
 /// <summary>
 /// bench store: the embedded store's write speed in a fresh temporary SQLite file — the import of
-/// a MovieLens dataset, then single rating upserts (each its own transaction with synchronous
+/// a MovieLens dataset (or a synthetic one of any size), then single rating upserts (each its own transaction with synchronous
 /// FULL, as the app does them) from 1 and from 8 concurrent writers.
 /// </summary>
 public sealed class BenchStoreCommand(ILoggerFactory loggers)
 {
     public static Command Define(CommandActions actions)
     {
-        var dataset = CliOptions.Text("--dataset", "The MovieLens folder to import.", required: true);
+        var dataset = CliOptions.Text("--dataset", "The MovieLens folder to import.");
+        var synthetic = SyntheticOption.Define("Import a synthetic dataset instead (written as a MovieLens CSV folder first, not timed):");
         var upserts = CliOptions.Int("--upserts", "Rating upserts per writer count (default 2000).", 1, 10_000_000);
         var writers = CliOptions.Text("--writers", "Writer counts to try, like 1,8 (the default).");
         var json = CliOptions.Text("--json", "Also write the figures as JSON to this file.");
         var command = new Command("store",
             "Import time of the dataset into a fresh SQLite file, then rating upserts from each writer count, as upserts per second.")
         {
-            dataset, upserts, writers, json,
+            dataset, synthetic, upserts, writers, json,
         };
-        return actions.Bind<BenchStoreCommand>(command, (bench, args, _) => bench.RunAsync(args.GetValue(dataset)!, args.GetValue(upserts) ?? 2000,
+        return actions.Bind<BenchStoreCommand>(command, (bench, args, _) => bench.RunAsync(args.GetValue(dataset),
+            SyntheticOption.Read(args, synthetic), args.GetValue(upserts) ?? 2000,
             args.GetValue(writers) ?? "1,8", args.GetValue(json), args.Tokens.Select(token => token.Value).ToList()));
     }
 
-    public async Task<int> RunAsync(string dataset, int upserts, string writersText, string? jsonPath, IReadOnlyList<string> commandLine)
+    public async Task<int> RunAsync(string? dataset, SyntheticShape? synthetic, int upserts, string writersText, string? jsonPath, IReadOnlyList<string> commandLine)
     {
+        if ((dataset is null) == (synthetic is null)) throw new UsageException("give either --dataset DIR or --synthetic [USERS,MOVIES,RATINGS]");
         int[] writerCounts = ParseWriters(writersText);
 
         string folder = Directory.CreateTempSubdirectory("movierec-bench-store-").FullName;
         try
         {
+            string source = synthetic is { } shape ? WriteSynthetic(shape, folder) : dataset!;
             await using var store = await SqliteMovieRecStore.OpenAsync(Path.Combine(folder, "bench.db"), loggers);
-            var import = await DatasetImporter.ImportAsync(store, dataset);
-            Console.WriteLine($"import of {dataset}: {import.Ratings.Added:N0} ratings, {import.Users.Added:N0} users, {import.Movies:N0} movies in {import.Elapsed.TotalSeconds:F2} s");
+            var import = await DatasetImporter.ImportAsync(store, source);
+            Console.WriteLine($"import of {source}: {import.Ratings.Added:N0} ratings, {import.Users.Added:N0} users, {import.Movies:N0} movies in {import.Elapsed.TotalSeconds:F2} s");
 
             var userIds = Enumerable.Range(1, 500).ToArray();
-            var movieIds = MovieLensDataset.Open(dataset).ReadMovies().Select(m => m.MovieId).ToArray();
+            var movieIds = MovieLensDataset.Open(source).ReadMovies().Select(m => m.MovieId).ToArray();
             await store.Users.ImportAsync(userIds.Select(id => ImportedUser.FromDataset(id)));
             var rates = new Dictionary<string, double>();
             foreach (int writers in writerCounts)
@@ -83,6 +88,15 @@ public sealed class BenchStoreCommand(ILoggerFactory loggers)
         }));
         await Task.WhenAll(tasks);
         return total / clock.Elapsed.TotalSeconds;
+    }
+
+    private string WriteSynthetic(SyntheticShape shape, string folder)
+    {
+        var logger = loggers.CreateLogger<BenchStoreCommand>();
+        logger.LogInformation("Writing {Ratings:N0} synthetic ratings ({Users:N0} users, {Movies:N0} movies) as a MovieLens folder", shape.Ratings, shape.Users, shape.Movies);
+        string dataset = Directory.CreateDirectory(Path.Combine(folder, "synthetic")).FullName;
+        SyntheticDatasetFolder.Write(dataset, shape.Movies, SyntheticRatings.Generate(shape));
+        return dataset;
     }
 
     private static int[] ParseWriters(string text)

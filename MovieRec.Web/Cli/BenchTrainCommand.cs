@@ -18,11 +18,7 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
     public static Command Define(CommandActions actions)
     {
         var dataset = CliOptions.Text("--dataset", "A MovieLens folder to train on.");
-        var synthetic = new Option<string?>("--synthetic")
-        {
-            Description = "A synthetic dataset of USERS,MOVIES,RATINGS; alone, the MovieLens 32M shape (200,948 users, 87,585 movies, 32,000,204 ratings).",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var synthetic = SyntheticOption.Define("A synthetic dataset of");
         var model = CliOptions.Text("--model", "als (default): the rating model alone (ALS, no SVD++ term, no ranking model); full: everything train fits.");
         var output = CliOptions.Text("--output", "Write the trained model to this file.");
         var json = CliOptions.Text("--json", "Also write the figures as JSON to this file.");
@@ -42,20 +38,20 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
                 "full" => new TrainerOptions(),
                 _ => throw new UsageException($"--model takes als or full, not \"{modelName}\""),
             };
-            return bench.RunAsync(args.GetValue(dataset), args.GetResult(synthetic) is not null, args.GetValue(synthetic), modelName,
+            return bench.RunAsync(args.GetValue(dataset), SyntheticOption.Read(args, synthetic), modelName,
                 args.GetValue(output), args.GetValue(json), training.Read(args, defaults), args.Tokens.Select(token => token.Value).ToList());
         });
     }
 
-    public async Task<int> RunAsync(string? dataset, bool synthetic, string? shapeText, string model, string? output, string? jsonPath,
+    public async Task<int> RunAsync(string? dataset, SyntheticShape? synthetic, string model, string? output, string? jsonPath,
         TrainerOptions options, IReadOnlyList<string> commandLine)
     {
-        if ((dataset is null) == !synthetic) throw new UsageException("give either --dataset DIR or --synthetic [USERS,MOVIES,RATINGS]");
+        if ((dataset is null) == (synthetic is null)) throw new UsageException("give either --dataset DIR or --synthetic [USERS,MOVIES,RATINGS]");
 
-        Rating[] ratings = synthetic ? Generate(ParseShape(shapeText)) : MovieLensDataset.Open(dataset!).ReadRatings().ToArray();
+        Rating[] ratings = synthetic is { } shape ? Generate(shape) : MovieLensDataset.Open(dataset!).ReadRatings().ToArray();
         // The synthetic check set (every 100th rating) gives a held-out RMSE to compare builds by.
         Rating[]? check = null;
-        if (synthetic) (ratings, check) = SyntheticRatings.SplitCheckSet(ratings);
+        if (synthetic is not null) (ratings, check) = SyntheticRatings.SplitCheckSet(ratings);
         var machine = MachineRateProbe.Measure(options.EffectiveThreads);
 
         // One short run first, so that just-in-time compilation is not timed (as any benchmark
@@ -103,18 +99,6 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
             logger.LogInformation("Wrote the trained model to {Path}", output);
         }
         return 0;
-    }
-
-    private static SyntheticShape ParseShape(string? text)
-    {
-        try
-        {
-            return SyntheticShape.Parse(text);
-        }
-        catch (FormatException error)
-        {
-            throw new UsageException(error.Message);
-        }
     }
 
     private Rating[] Generate(SyntheticShape shape)

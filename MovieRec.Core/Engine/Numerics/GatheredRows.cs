@@ -23,7 +23,7 @@ public sealed class GatheredRows
     private int Padded => (Rank + Width - 1) / Width * Width;
 
     /// <summary>Copies the rows (rounded to single precision) into the block.</summary>
-    public void Gather(FactorMatrix factors, ReadOnlySpan<int> rows)
+    public void Gather(FactorRows factors, ReadOnlySpan<int> rows)
     {
         Count = rows.Length;
         Rank = factors.Rank;
@@ -38,10 +38,13 @@ public sealed class GatheredRows
         for (int a = 0; a < Count; a++)
         {
             var target = _block.AsSpan(a * padded, padded);
-            VectorMath.ScaleToSingle(factors.Row(rows[a]), 1, target);
+            factors.CopyToSingle(rows[a], target);
             target[Rank..].Clear();
         }
     }
+
+    /// <summary>Gathered row <paramref name="a"/> (its <see cref="Rank"/> numbers).</summary>
+    public ReadOnlySpan<float> Row(int a) => _block.AsSpan(a * Padded, Rank);
 
     /// <summary>products[a] = x_a . v for every gathered row.</summary>
     public void Multiply(ReadOnlySpan<double> v, Span<double> products)

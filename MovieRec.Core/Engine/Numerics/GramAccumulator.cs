@@ -36,14 +36,14 @@ public sealed class GramAccumulator(GramPrecision precision = GramPrecision.Doub
     public GramPrecision Precision => precision;
 
     /// <summary>gram += sum_n w_n x_n x_n^T (all weights 1 when <paramref name="weights"/> is empty).</summary>
-    public void Add(FactorMatrix factors, ReadOnlySpan<int> rows, ReadOnlySpan<double> weights, Span<double> gram) =>
+    public void Add(FactorRows factors, ReadOnlySpan<int> rows, ReadOnlySpan<double> weights, Span<double> gram) =>
         Add(factors, rows, weights, ReadOnlySpan<double>.Empty, gram, Span<double>.Empty);
 
     /// <summary>
     /// gram += sum_n w_n x_n x_n^T and rhs += sum_n t_n x_n in one pass over the rows
     /// (empty <paramref name="weights"/>: all 1; empty <paramref name="coefficients"/>: no right-hand side).
     /// </summary>
-    public void Add(FactorMatrix factors, ReadOnlySpan<int> rows, ReadOnlySpan<double> weights,
+    public void Add(FactorRows factors, ReadOnlySpan<int> rows, ReadOnlySpan<double> weights,
         ReadOnlySpan<double> coefficients, Span<double> gram, Span<double> rhs)
     {
         int k = factors.Rank;
@@ -60,35 +60,95 @@ public sealed class GramAccumulator(GramPrecision precision = GramPrecision.Doub
         for (int start = 0; start < rows.Length; start += blockRows)
         {
             int count = Math.Min(blockRows, rows.Length - start);
+            var blockCoefficients = coefficients.IsEmpty ? coefficients : coefficients.Slice(start, count);
+            // Unweighted single-precision rows are the gathered block itself: X^T y is summed from it
+            // in cache; otherwise from the original rows as they are gathered.
+            bool rhsFromBlock = precision == GramPrecision.Single && weights.IsEmpty && !coefficients.IsEmpty;
             Gather(factors, rows.Slice(start, count), weights.IsEmpty ? weights : weights.Slice(start, count),
-                coefficients.IsEmpty ? coefficients : coefficients.Slice(start, count), rhs, padded);
+                rhsFromBlock ? ReadOnlySpan<double>.Empty : blockCoefficients, rhs, padded);
+            if (rhsFromBlock) AddBlockRightHandSide(count, padded, k, blockCoefficients, rhs);
             if (precision == GramPrecision.Single) AddBlock(count, padded, k, gram);
             else AddDoubleBlock(count, padded, k, gram);
         }
     }
 
-    private void Gather(FactorMatrix factors, ReadOnlySpan<int> rows, ReadOnlySpan<double> weights,
+    private void Gather(FactorRows factors, ReadOnlySpan<int> rows, ReadOnlySpan<double> weights,
         ReadOnlySpan<double> coefficients, Span<double> rhs, int padded)
     {
         int k = factors.Rank;
         for (int n = 0; n < rows.Length; n++)
         {
-            var source = factors.Row(rows[n]);
-            if (!coefficients.IsEmpty) VectorMath.AddScaled(rhs, coefficients[n], source);
+            if (!coefficients.IsEmpty) VectorMath.AddScaled(rhs, coefficients[n], factors.Double.Row(rows[n]));
             // sum w x x^T = sum (sqrt(w) x)(sqrt(w) x)^T; confidences are never negative.
             double scale = weights.IsEmpty ? 1 : Math.Sqrt(weights[n]);
             if (precision == GramPrecision.Single)
             {
                 var target = _block.AsSpan(n * padded, padded);
-                VectorMath.ScaleToSingle(source, scale, target);
+                factors.CopyToSingle(rows[n], target);
+                if (scale != 1) ScaleInPlace(target[..k], (float)scale);
                 target[k..].Clear();
             }
             else
             {
+                var source = factors.Double.Row(rows[n]);
                 var target = _doubleBlock.AsSpan(n * padded, padded);
                 for (int c = 0; c < k; c++) target[c] = scale * source[c];
                 target[k..].Clear();
             }
+        }
+    }
+
+    private static void ScaleInPlace(Span<float> values, float scale)
+    {
+        for (int c = 0; c < values.Length; c++) values[c] *= scale;
+    }
+
+    /// <summary>
+    /// rhs += sum_n t_n x_n over the gathered single-precision block, summed in single precision
+    /// over the block's at most <see cref="MaxBlockRows"/> rows and then carried in double, as the
+    /// Gram's tiles are.
+    /// </summary>
+    private void AddBlockRightHandSide(int count, int padded, int k, ReadOnlySpan<double> coefficients, Span<double> rhs)
+    {
+        Span<float> sum = stackalloc float[padded];
+        sum.Clear();
+        ref float block = ref MemoryMarshal.GetArrayDataReference(_block);
+        ref float total = ref MemoryMarshal.GetReference(sum);
+        for (int n = 0; n < count; n++)
+        {
+            ref float row = ref Unsafe.Add(ref block, n * padded);
+            var t = Vector256.Create((float)coefficients[n]);
+            for (int c = 0; c < padded; c += 8)
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, (nuint)c), t, Vector256.LoadUnsafe(ref total, (nuint)c))
+                    .StoreUnsafe(ref total, (nuint)c);
+        }
+        for (int c = 0; c < k; c++) rhs[c] += sum[c];
+    }
+
+    /// <summary>
+    /// gram += X X^T (lower triangle, n x n for the n rows gathered in <paramref name="x"/>): the
+    /// Gram matrix of the dual form of a ridge solve. The rows are transposed into the block, so
+    /// that each of the k columns is one "row" of the tile pass, and summed like X^T X is.
+    /// </summary>
+    public void AddRowProducts(GatheredRows x, Span<double> gram)
+    {
+        if (precision != GramPrecision.Single) throw new InvalidOperationException("row products are summed in single precision");
+        int n = x.Count, k = x.Rank;
+        if (gram.Length != n * n) throw new ArgumentException("gram must be n x n for n gathered rows");
+        if (n == 0) return;
+        int padded = (n + _tileColumns - 1) / _tileColumns * _tileColumns;
+        int blockRows = Math.Clamp(BlockBytes / (padded * sizeof(float)), 8, MaxBlockRows);
+        if (_block.Length < blockRows * padded) _block = new float[blockRows * padded];
+        for (int start = 0; start < k; start += blockRows)
+        {
+            int count = Math.Min(blockRows, k - start);
+            Array.Clear(_block, 0, count * padded);
+            for (int a = 0; a < n; a++)
+            {
+                var row = x.Row(a);
+                for (int c = 0; c < count; c++) _block[c * padded + a] = row[start + c];
+            }
+            AddBlock(count, padded, n, gram);
         }
     }
 
