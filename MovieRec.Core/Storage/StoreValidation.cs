@@ -68,15 +68,36 @@ internal static class StoreValidation
             throw new StoreValidationException($"Search text can have at most {MovieQuery.MaxTitleTextLength} characters.");
         if (query.TitleContains is not null && query.TitleContains.Any(char.IsControl))
             throw new StoreValidationException("Search text cannot contain control characters.");
+        if (query.Tag is { Length: > MovieQuery.MaxTitleTextLength })
+            throw new StoreValidationException($"A tag can have at most {MovieQuery.MaxTitleTextLength} characters.");
+        if (query.Tag is not null && query.Tag.Any(char.IsControl))
+            throw new StoreValidationException("A tag cannot contain control characters.");
         if (query.Genre is not null && query.Genre.Any(char.IsControl))
             throw new StoreValidationException("A genre cannot contain control characters.");
         if (!Enum.IsDefined(query.Sort) || !Enum.IsDefined(query.Direction))
             throw new StoreValidationException("Unknown sort order.");
     }
 
-    /// <summary>The title text to search for, or null when the query does not filter by title.</summary>
-    public static string? TitleText(MovieQuery query) =>
-        string.IsNullOrWhiteSpace(query.TitleContains) ? null : query.TitleContains.Trim();
+    /// <summary>
+    /// The forms the title keys are searched for (<see cref="Catalog.SearchText.QueryForms"/>), or
+    /// null when the query does not filter by title: no text, or none with a letter or digit.
+    /// </summary>
+    public static IReadOnlyList<string>? TitleForms(MovieQuery query) =>
+        Catalog.SearchText.QueryForms(query.TitleContains) is { Count: > 0 } forms ? forms : null;
+
+    /// <summary>The folded tag to filter by, or null when the query does not filter by tag.</summary>
+    public static string? TagKey(MovieQuery query) =>
+        Catalog.SearchText.TagKey(query.Tag ?? "") is { Length: > 0 } key ? key : null;
+
+    public static void SuggestText(string? text, int limit)
+    {
+        if (text is { Length: > MovieQuery.MaxTitleTextLength })
+            throw new StoreValidationException($"Search text can have at most {MovieQuery.MaxTitleTextLength} characters.");
+        if (text is not null && text.Any(char.IsControl))
+            throw new StoreValidationException("Search text cannot contain control characters.");
+        if (limit is < 1 or > TitleSuggestions.MaxLimit)
+            throw new StoreValidationException($"A list of suggestions holds 1 to {TitleSuggestions.MaxLimit} titles, not {limit}.");
+    }
 
     /// <summary>The genre to filter by, or null when the query does not filter by genre.</summary>
     public static string? Genre(MovieQuery query) =>

@@ -53,6 +53,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             await collections.Ratings.Indexes.CreateManyAsync(MongoIndexes.Ratings(), cancellationToken);
             await collections.PersonLists.Indexes.CreateManyAsync(MongoPersonListDefinitions.Indexes(), cancellationToken);
             await new MongoUserIds(collections).RaiseAboveStoredUsersAsync(cancellationToken);
+            await MongoMovieStore.RefreshSearchKeysAsync(collections, cancellationToken);
             // Accounts from before revocable sessions get a stamp (one value for all is enough: a
             // stamp only has to change, and each account's changes apart from then on).
             await collections.Users.UpdateManyAsync(MongoQueries.UsersWithoutSecurityStamp,

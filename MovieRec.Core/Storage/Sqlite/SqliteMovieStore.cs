@@ -34,20 +34,28 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
     public async Task<MoviePage> QueryAsync(MovieQuery query, CancellationToken cancellationToken = default)
     {
         StoreValidation.Query(query);
-        var titleText = StoreValidation.TitleText(query);
-        var genre = StoreValidation.Genre(query);
-
-        var where = "WHERE 1 = 1";
-        if (titleText is not null)
-            where += $" AND m.title_folded LIKE $title {SqliteLikePattern.EscapeClause}";
-        if (genre is not null)
-            where += " AND m.movie_id IN (SELECT g.movie_id FROM movie_genres g WHERE g.genre = $genre)";
+        var conditions = new List<string>();
+        var binders = new List<Action<SqliteCommand>>();
+        if (StoreValidation.TitleForms(query) is { } forms)
+        {
+            var (sql, bind) = SqliteTitleSearch.Contains(forms);
+            conditions.Add(sql);
+            binders.Add(bind);
+        }
+        if (StoreValidation.Genre(query) is { } genre)
+        {
+            conditions.Add("m.movie_id IN (SELECT g.movie_id FROM movie_genres g WHERE g.genre = $genre)");
+            binders.Add(command => command.With("$genre", genre));
+        }
+        if (StoreValidation.TagKey(query) is { } tagKey)
+        {
+            conditions.Add("m.movie_id IN (SELECT t.movie_id FROM movie_tags t WHERE t.tag_key = $tag)");
+            binders.Add(command => command.With("$tag", tagKey));
+        }
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         void Bind(SqliteCommand command)
         {
-            if (titleText is not null)
-                command.With("$title", SqliteLikePattern.Contains(titleText.ToLowerInvariant()));
-            if (genre is not null)
-                command.With("$genre", genre);
+            foreach (var bind in binders) bind(command);
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -82,6 +90,30 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
         }
         transaction.Commit();
         return new MoviePage(items, totalCount, query.Page, query.PageSize, globalMean);
+    }
+
+    public Task<IReadOnlyList<TitleSuggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken = default) =>
+        TitleSuggestions.BuildAsync(text, limit,
+            async (forms, count) =>
+            {
+                var (sql, bind) = SqliteTitleSearch.Contains(forms);
+                return await ListingsAsync($"SELECT {SqliteMovieRows.Columns} FROM movies m WHERE {sql} ORDER BY m.rating_count DESC, m.movie_id LIMIT $limit",
+                    command => { bind(command); command.With("$limit", count); }, cancellationToken);
+            },
+            async (grams, count) => grams.Count == 0 ? [] : await ListingsAsync(
+                $"SELECT {SqliteMovieRows.Columns} FROM ({SqliteTitleSearch.SharingGramsIds}) near JOIN movies m ON m.movie_id = near.movie_id",
+                command => command.With("$grams", SqliteTitleSearch.AnyPhrase(grams)).With("$limit", count), cancellationToken));
+
+    private async Task<IReadOnlyList<MovieListing>> ListingsAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(sql);
+        bind(command);
+        var listings = new List<MovieListing>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            listings.Add(SqliteMovieRows.Read(reader));
+        return listings;
     }
 
     /// <summary>
@@ -183,13 +215,19 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
         var tmdbId = upsert.Parameter("$tmdb_id", SqliteType.Integer);
 
         await using var clearChildren = connection.Command(
-            "DELETE FROM movie_genres WHERE movie_id = $id; DELETE FROM movie_tags WHERE movie_id = $id;", transaction);
+            $"DELETE FROM movie_genres WHERE movie_id = $id; DELETE FROM movie_tags WHERE movie_id = $id; {SqliteTitleSearch.DeleteKey};", transaction);
         var clearId = clearChildren.Parameter("$id", SqliteType.Integer);
+
+        await using var addSearchKey = connection.Command(SqliteTitleSearch.InsertKey, transaction);
+        var searchId = addSearchKey.Parameter("$id", SqliteType.Integer);
+        var searchKey = addSearchKey.Parameter("$search_key", SqliteType.Text);
 
         await using var addGenre = connection.Command("INSERT INTO movie_genres (movie_id, position, genre) VALUES ($id, $position, $value)", transaction);
         var (genreMovie, genrePosition, genreValue) = ChildParameters(addGenre);
-        await using var addTag = connection.Command("INSERT INTO movie_tags (movie_id, position, tag) VALUES ($id, $position, $value)", transaction);
+        await using var addTag = connection.Command(
+            "INSERT INTO movie_tags (movie_id, position, tag, tag_key) VALUES ($id, $position, $value, $key)", transaction);
         var (tagMovie, tagPosition, tagValue) = ChildParameters(addTag);
+        var tagKey = addTag.Parameter("$key", SqliteType.Text);
 
         foreach (var movie in batch)
         {
@@ -204,8 +242,12 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
 
             clearId.Value = movie.MovieId;
             await clearChildren.ExecuteNonQueryAsync(cancellationToken);
+            searchId.Value = movie.MovieId;
+            searchKey.Value = SearchText.TitleKey(movie.Title);
+            await addSearchKey.ExecuteNonQueryAsync(cancellationToken);
             await InsertChildrenAsync(addGenre, genreMovie, genrePosition, genreValue, movie.MovieId, movie.Genres, cancellationToken);
-            await InsertChildrenAsync(addTag, tagMovie, tagPosition, tagValue, movie.MovieId, movie.Tags, cancellationToken);
+            await InsertChildrenAsync(addTag, tagMovie, tagPosition, tagValue, movie.MovieId, movie.Tags, cancellationToken,
+                tag => tagKey.Value = SearchText.TagKey(tag));
         }
         transaction.Commit();
         return batch.Length;
@@ -215,13 +257,14 @@ internal sealed class SqliteMovieStore(SqliteConnections connections, ILogger lo
         (command.Parameter("$id", SqliteType.Integer), command.Parameter("$position", SqliteType.Integer), command.Parameter("$value", SqliteType.Text));
 
     private static async Task InsertChildrenAsync(SqliteCommand command, SqliteParameter movie, SqliteParameter position, SqliteParameter value,
-        int movieId, IReadOnlyList<string> values, CancellationToken cancellationToken)
+        int movieId, IReadOnlyList<string> values, CancellationToken cancellationToken, Action<string>? bindMore = null)
     {
         movie.Value = movieId;
         for (var i = 0; i < values.Count; i++)
         {
             position.Value = i;
             value.Value = values[i];
+            bindMore?.Invoke(values[i]);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

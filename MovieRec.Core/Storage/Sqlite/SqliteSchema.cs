@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using MovieRec.Core.Catalog;
 
 namespace MovieRec.Core.Storage.Sqlite;
 
@@ -9,7 +10,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -23,6 +24,7 @@ internal static class SqliteSchema
                 throw new StoreException($"SQLite could not switch {path} to WAL journaling (it reports '{mode}').");
         }
 
+        RegisterSearchFunctions(connection);
         using var transaction = connection.BeginWrite();
         var version = await ReadVersionAsync(connection, transaction, cancellationToken);
         if (version > CurrentVersion)
@@ -44,6 +46,26 @@ internal static class SqliteSchema
         await using var command = connection.Command("PRAGMA user_version;", transaction);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
+
+    // Migrations fill search keys of existing rows with the rule's one owner in code (SearchText),
+    // called from SQL through these functions; a change of the rule is a new migration refilling them.
+    private static void RegisterSearchFunctions(SqliteConnection connection)
+    {
+        connection.CreateFunction("movierec_title_key", (string title) => SearchText.TitleKey(title), isDeterministic: true);
+        connection.CreateFunction("movierec_tag_key", (string tag) => SearchText.TagKey(tag), isDeterministic: true);
+    }
+
+    // Version 5: search (SearchText rule version 1). movie_search is an FTS5 table with the trigram
+    // tokenizer over each title's search key (rowid = movie_id), so a substring of three or more
+    // characters is found from the index, and near titles by the trigrams they share
+    // (SqliteTitleSearch). Tags get their folded key, indexed, for the tag search.
+    private const string Version5 = """
+        CREATE VIRTUAL TABLE movie_search USING fts5 (search_key, tokenize = 'trigram');
+        INSERT INTO movie_search (rowid, search_key) SELECT movie_id, movierec_title_key(title) FROM movies;
+        ALTER TABLE movie_tags ADD COLUMN tag_key TEXT NOT NULL DEFAULT '';
+        UPDATE movie_tags SET tag_key = movierec_tag_key(tag);
+        CREATE INDEX movie_tags_by_key ON movie_tags (tag_key, movie_id);
+        """;
 
     // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by
     // (person, list, movie) so that adding twice is a no-op; the list is named in the row so that a
