@@ -15,8 +15,9 @@ public interface IMovieStore
 
     /// <summary>
     /// Up to <paramref name="limit"/> titles for what a person is typing: those containing the text
-    /// (as <see cref="MovieQuery.TitleContains"/> matches), most rated first, then near titles for
-    /// typing mistakes (<see cref="Catalog.NearTitles"/>). Also the "did you mean" of an empty search.
+    /// (as <see cref="MovieQuery.TitleContains"/> matches), most rated first; when none does, near
+    /// titles for typing mistakes (<see cref="Catalog.NearTitles"/>). Also the "did you mean" of an
+    /// empty search.
     /// </summary>
     Task<IReadOnlyList<TitleSuggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken = default);
 

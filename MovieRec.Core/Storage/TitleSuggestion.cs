@@ -6,9 +6,10 @@ namespace MovieRec.Core.Storage;
 public sealed record TitleSuggestion(MovieListing Listing, bool IsNear);
 
 /// <summary>
-/// The suggestion rule both stores follow, given their two look-ups: titles containing the text,
-/// most rated first; then, to fill the list, near titles (<see cref="NearTitles"/>) among the
-/// candidates sharing the most trigrams with it.
+/// The suggestion rule both stores follow, given their three look-ups: titles containing the text,
+/// most rated first; only when no title contains it (a typing mistake), near titles
+/// (<see cref="NearTitles"/>) among the candidates sharing the most trigrams with it, read in full
+/// once chosen. Near titles after real matches would be noise in the list, and the costlier search.
 /// </summary>
 internal static class TitleSuggestions
 {
@@ -20,20 +21,22 @@ internal static class TitleSuggestions
     public static async Task<IReadOnlyList<TitleSuggestion>> BuildAsync(
         string text, int limit,
         Func<IReadOnlyList<string>, int, Task<IReadOnlyList<MovieListing>>> containing,
-        Func<IReadOnlyList<string>, int, Task<IReadOnlyList<MovieListing>>> sharingGrams)
+        Func<IReadOnlyList<string>, int, Task<IReadOnlyList<TitleCandidate>>> sharingGrams,
+        Func<IReadOnlyList<int>, Task<IReadOnlyList<MovieListing>>> listings)
     {
         StoreValidation.SuggestText(text, limit);
         var forms = SearchText.QueryForms(text);
         if (forms.Count == 0) return [];
         var found = (await containing(forms, limit)).Select(listing => new TitleSuggestion(listing, IsNear: false)).ToList();
-        if (found.Count >= limit) return found;
+        if (found.Count > 0) return found;
 
         var grams = SearchText.NearGrams(text);
+        if (grams.Count == 0) return found;
         var candidates = await sharingGrams(grams, NearCandidates);
-        var already = found.Select(s => s.Listing.Movie.MovieId).ToHashSet();
-        var near = NearTitles.Rank(text, candidates.Where(c => !already.Contains(c.Movie.MovieId)),
-            c => c.Movie, c => c.Statistics.RatingCount, limit - found.Count);
-        found.AddRange(near.Select(listing => new TitleSuggestion(listing, IsNear: true)));
+        var near = NearTitles.Rank(text, candidates, limit);
+        if (near.Count == 0) return found;
+        var read = (await listings(near.Select(c => c.MovieId).ToList())).ToDictionary(l => l.Movie.MovieId);
+        found.AddRange(near.Where(c => read.ContainsKey(c.MovieId)).Select(c => new TitleSuggestion(read[c.MovieId], IsNear: true)));
         return found;
     }
 }

@@ -37,7 +37,16 @@ internal sealed class MongoMovieStore(MongoCollections collections, ILogger logg
     public Task<IReadOnlyList<TitleSuggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken = default) =>
         TitleSuggestions.BuildAsync(text, limit,
             (forms, count) => ListingsAsync(MongoPipelines.MostRatedMatching(MongoQueries.SearchKeyContains(forms), count), cancellationToken),
-            async (grams, count) => grams.Count == 0 ? [] : await ListingsAsync(MongoPipelines.NearCandidates(grams, count), cancellationToken));
+            async (grams, count) =>
+            {
+                var documents = await collections.Movies.Aggregate(MongoPipelines.NearCandidates(grams, count), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+                return documents.Select(d => new TitleCandidate(d.Id, d.Title, d.Stats.Count)).ToList();
+            },
+            async ids =>
+            {
+                var documents = await collections.Movies.Find(MongoQueries.MoviesByIds(ids)).ToListAsync(cancellationToken);
+                return documents.Select(d => new MovieListing(d.ToMovie(), d.ToStatistics())).ToList();
+            });
 
     private async Task<IReadOnlyList<MovieListing>> ListingsAsync(PipelineDefinition<MovieDocument, MovieDocument> pipeline, CancellationToken cancellationToken)
     {

@@ -39,7 +39,8 @@ internal static class MongoPipelines
             .AppendStage<MovieDocument, MovieDocument, MovieDocument>(new BsonDocument("$addFields", new BsonDocument(SharedGramsField,
                 new BsonDocument("$size", new BsonDocument("$setIntersection", new BsonArray { "$searchGrams", new BsonArray(grams) })))))
             .Sort(Builders<MovieDocument>.Sort.Descending(SharedGramsField).Descending(d => d.Stats.Count).Ascending(d => d.Id))
-            .Limit(limit);
+            .Limit(limit)
+            .Project<MovieDocument, MovieDocument, MovieDocument>(Builders<MovieDocument>.Projection.Include(d => d.Title).Include(d => d.Stats.Count));
 
     /// <summary>Titles containing the text, most rated first: the first part of the suggestions.</summary>
     public static PipelineDefinition<MovieDocument, MovieDocument> MostRatedMatching(FilterDefinition<MovieDocument> filter, int limit) =>

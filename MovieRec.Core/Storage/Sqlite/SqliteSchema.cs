@@ -57,11 +57,16 @@ internal static class SqliteSchema
 
     // Version 5: search (SearchText rule version 1). movie_search is an FTS5 table with the trigram
     // tokenizer over each title's search key (rowid = movie_id), so a substring of three or more
-    // characters is found from the index, and near titles by the trigrams they share
-    // (SqliteTitleSearch). Tags get their folded key, indexed, for the tag search.
+    // characters is found from the index, and near titles by the trigrams they share; its vocabulary
+    // table says how common each trigram is (SqliteTitleSearch). movies.search_key holds the same
+    // key for scans in popularity order (suggestions of common text). Tags get their folded key,
+    // indexed, for the tag search.
     private const string Version5 = """
+        ALTER TABLE movies ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+        UPDATE movies SET search_key = movierec_title_key(title);
         CREATE VIRTUAL TABLE movie_search USING fts5 (search_key, tokenize = 'trigram');
-        INSERT INTO movie_search (rowid, search_key) SELECT movie_id, movierec_title_key(title) FROM movies;
+        INSERT INTO movie_search (rowid, search_key) SELECT movie_id, search_key FROM movies;
+        CREATE VIRTUAL TABLE movie_search_vocab USING fts5vocab (movie_search, 'row');
         ALTER TABLE movie_tags ADD COLUMN tag_key TEXT NOT NULL DEFAULT '';
         UPDATE movie_tags SET tag_key = movierec_tag_key(tag);
         CREATE INDEX movie_tags_by_key ON movie_tags (tag_key, movie_id);

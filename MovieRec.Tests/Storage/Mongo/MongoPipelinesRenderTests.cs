@@ -36,6 +36,7 @@ public sealed class MongoPipelinesRenderTests
                 Json("{ $addFields: { sharedGrams: { $size: { $setIntersection: ['$searchGrams', [' ma', 'mat', 'trx']] } } } }"),
                 Json("{ $sort: { sharedGrams: -1, 'stats.count': -1, _id: 1 } }"),
                 Json("{ $limit: 200 }"),
+                Json("{ $project: { title: 1, 'stats.count': 1 } }"),
             },
             pipeline);
     }

@@ -123,7 +123,8 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     }
 
     // Back from version 5 to version 4: no search index, no tag keys.
-    private const string UndoVersion5 = "DROP TABLE movie_search; DROP INDEX movie_tags_by_key; ALTER TABLE movie_tags DROP COLUMN tag_key; ";
+    private const string UndoVersion5 =
+        "DROP TABLE movie_search_vocab; DROP TABLE movie_search; ALTER TABLE movies DROP COLUMN search_key; DROP INDEX movie_tags_by_key; ALTER TABLE movie_tags DROP COLUMN tag_key; ";
 
     [Fact]
     public async Task AVersion4File_IsMigrated_FillingTheSearchKeysOfEveryMovieAndTag()
@@ -138,6 +139,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
 
         Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
         Assert.Equal(" the matrix ", await ScalarAsync("SELECT search_key FROM movie_search WHERE rowid = 1"));
+        Assert.Equal(" the matrix ", await ScalarAsync("SELECT search_key FROM movies WHERE movie_id = 1"));
         Assert.Equal([1], (await _store.Movies.QueryAsync(new MovieQuery { TitleContains = "the matrix" })).Items.Select(i => i.Movie.MovieId));
         Assert.Equal([2], (await _store.Movies.QueryAsync(new MovieQuery { TitleContains = "le fabuleux destin d'amelie" })).Items.Select(i => i.Movie.MovieId));
         Assert.Equal([1], (await _store.Movies.QueryAsync(new MovieQuery { Tag = "dark comedy" })).Items.Select(i => i.Movie.MovieId));
