@@ -80,10 +80,12 @@ internal static class StoreValidation
 
     /// <summary>
     /// The forms the title keys are searched for (<see cref="Catalog.SearchText.QueryForms"/>), or
-    /// null when the query does not filter by title: no text, or none with a letter or digit.
+    /// null when the query does not filter by title (blank text). Text without a letter or digit
+    /// ("%", emoji) has no forms and matches nothing: finding every movie for it would look like
+    /// an injection that worked.
     /// </summary>
     public static IReadOnlyList<string>? TitleForms(MovieQuery query) =>
-        Catalog.SearchText.QueryForms(query.TitleContains) is { Count: > 0 } forms ? forms : null;
+        string.IsNullOrWhiteSpace(query.TitleContains) ? null : Catalog.SearchText.QueryForms(query.TitleContains);
 
     /// <summary>The folded tag to filter by, or null when the query does not filter by tag.</summary>
     public static string? TagKey(MovieQuery query) =>

@@ -40,6 +40,8 @@ internal static class MongoQueries
     /// </summary>
     public static FilterDefinition<MovieDocument> SearchKeyContains(IReadOnlyList<string> forms)
     {
+        // No forms: text without a letter or digit, which matches nothing.
+        if (forms.Count == 0) return Movie.In(d => d.Id, Array.Empty<int>());
         var each = forms.Select(form =>
         {
             var contains = Movie.Regex(d => d.SearchKey, new BsonRegularExpression(Regex.Escape(form)));

@@ -16,6 +16,8 @@ internal static class SqliteTitleSearch
     /// <summary>A condition on m.movie_id: the movie's key contains one of the forms.</summary>
     public static (string Sql, Action<SqliteCommand> Bind) Contains(IReadOnlyList<string> forms)
     {
+        // No forms: text without a letter or digit, which matches nothing.
+        if (forms.Count == 0) return ("0", _ => { });
         if (forms.All(form => form.Length >= SearchText.GramLength))
             return ("m.movie_id IN (SELECT rowid FROM movie_search WHERE movie_search MATCH $title_match)",
                 command => command.With("$title_match", AnyPhrase(forms)));

@@ -49,10 +49,11 @@ public abstract partial class StoreContractTests
         await AssertFindsAsync("^Toy", [1]);
         await AssertFindsAsync("mr nobody", [6]);
         await AssertFindsAsync("back\\slash", [8]);
-        // Text without a letter or digit does not filter, like blank text.
-        await AssertFindsAsync("%", all);
-        await AssertFindsAsync(".*", all);
-        await AssertFindsAsync(")", all);
+        // Text without a letter or digit finds nothing; blank text does not filter.
+        await AssertFindsAsync("%", []);
+        await AssertFindsAsync(".*", []);
+        await AssertFindsAsync("\U0001F3AC", []);
+        await AssertFindsAsync("  ", all);
     }
 
     /// <summary>Titles as MovieLens writes them: trailing articles, alternative titles in parentheses, accents.</summary>

@@ -21,6 +21,8 @@ public sealed class MongoQueriesRenderTests
                          { searchGrams: { $all: ['the', 'he ', 'e m', ' ma', 'mat', 'atr', 'tri', 'rix'] }, searchKey: /the\ matrix/ } ] }
                 """),
             Filter(MongoQueries.SearchKeyContains(SearchText.QueryForms("Matrix, The"))));
+        // No letter or digit: nothing.
+        Assert.Equal(Json("{ _id: { $in: [] } }"), Filter(MongoQueries.SearchKeyContains(SearchText.QueryForms("%%"))));
         // Shorter than a trigram: the regex alone.
         Assert.Equal(Json("{ searchKey: /hi/ }"), Filter(MongoQueries.SearchKeyContains(SearchText.QueryForms("Hi"))));
     }
