@@ -9,8 +9,10 @@ namespace MovieRec.Core.Evaluation;
 /// the served recommender's picks (the same exclusion of rated movies, the same ranking); a user
 /// with no training ratings gets the popular fallback by train counts, as the app shows the most
 /// rated movies to someone who rated nothing. Ratings are predicted from the same folded-in profile.
+/// Lists are served at one familiar/new step (the default step unless told).
 /// </summary>
-public sealed class ServedPathModel(ServedRecommender served, EvaluationData data, string name = "model") : IEvaluatedModel, IListsPicks
+public sealed class ServedPathModel(ServedRecommender served, EvaluationData data, string name = "model", int familiarNewStep = FamiliarNew.DefaultStep)
+    : IEvaluatedModel, IListsPicks
 {
     // The evaluator asks for ratings from one thread in test-file order, which is grouped by user:
     // one cached profile saves a fold-in per row.
@@ -43,6 +45,6 @@ public sealed class ServedPathModel(ServedRecommender served, EvaluationData dat
         var ratings = data.TrainRatings(userId);
         if (ratings.Count == 0)
             return PopularFallback.Choose(data.MostRatedFirst, id => id, Exclusions.None, k).ToArray();
-        return served.Picks(ratings, Exclusions.None, k, explain: false).Select(p => p.MovieId).ToArray();
+        return served.Picks(ratings, Exclusions.None, k, explain: false, familiarNewStep).Select(p => p.MovieId).ToArray();
     }
 }

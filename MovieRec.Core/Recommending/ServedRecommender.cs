@@ -8,9 +8,24 @@ namespace MovieRec.Core.Recommending;
 /// current ratings and exclusions, similar movies, and the predicted rating. The web app and
 /// `evaluate` both call this, so the published figures measure what people see. Thread-safe.
 /// </summary>
-public sealed class ServedRecommender(Recommender recommender)
+public sealed class ServedRecommender
 {
-    public Recommender Recommender { get; } = recommender;
+    private readonly Lazy<PickReasons> _reasons;
+    private readonly Lazy<FamiliarNewReranker> _reranker;
+
+    /// <param name="reasonThreshold">The similarity "because you rated" needs; measured on the model when not given (<see cref="PickReasons"/>).</param>
+    public ServedRecommender(Recommender recommender, double? reasonThreshold = null)
+    {
+        Recommender = recommender;
+        // Both read the whole catalogue once per model: built on first use, not on every model load.
+        _reasons = new Lazy<PickReasons>(() => new PickReasons(recommender, reasonThreshold));
+        _reranker = new Lazy<FamiliarNewReranker>(() => new FamiliarNewReranker(recommender.Model));
+    }
+
+    public Recommender Recommender { get; }
+
+    /// <summary>The rule and measured threshold of "because you rated X".</summary>
+    public PickReasons Reasons => _reasons.Value;
 
     /// <summary>
     /// The person placed in the model from their ratings (fold-in): what picks and predicted
@@ -23,21 +38,25 @@ public sealed class ServedRecommender(Recommender recommender)
     /// <summary>
     /// The n best picks for a person with these ratings: never a movie they rated nor one of
     /// <paramref name="exclusions"/>; each with its predicted rating, its ranking score and, when
-    /// <paramref name="explain"/>, the liked movie it resembles. Empty when they rated nothing: the
+    /// <paramref name="explain"/>, the liked movie it resembles; ordered by the ranking score re-ranked
+    /// for the person's <see cref="FamiliarNew"/> step. Empty when they rated nothing: the
     /// popular fallback (<see cref="PopularFallback"/>) applies then.
     /// </summary>
-    public IReadOnlyList<ServedPick> Picks(IReadOnlyList<PersonRating> ratings, Exclusions exclusions, int n, bool explain = true) =>
-        ratings.Count == 0 || n <= 0 ? [] : Picks(Profile(ratings), ratings, exclusions, n, explain);
+    public IReadOnlyList<ServedPick> Picks(IReadOnlyList<PersonRating> ratings, Exclusions exclusions, int n, bool explain = true,
+        int familiarNewStep = FamiliarNew.DefaultStep) =>
+        ratings.Count == 0 || n <= 0 ? [] : Picks(Profile(ratings), ratings, exclusions, n, explain, familiarNewStep);
 
     /// <summary>The same for a person already folded in from <paramref name="ratings"/> (the web app times the fold-in on its own).</summary>
-    public IReadOnlyList<ServedPick> Picks(UserProfile profile, IReadOnlyList<PersonRating> ratings, Exclusions exclusions, int n, bool explain = true)
+    public IReadOnlyList<ServedPick> Picks(UserProfile profile, IReadOnlyList<PersonRating> ratings, Exclusions exclusions, int n, bool explain = true,
+        int familiarNewStep = FamiliarNew.DefaultStep)
     {
         if (ratings.Count == 0 || n <= 0) return [];
         var excluded = Exclusions.Rated(ratings).With(exclusions.MovieIds);
-        var scored = Recommender.Recommend(profile, n, excluded.MovieIds);
-        var picks = scored
+        var scored = Recommender.Recommend(profile, FamiliarNewReranker.PoolFor(n, familiarNewStep), excluded.MovieIds);
+        var ranked = scored
             .Select(s => new ServedPick(s.MovieId, s.PredictedRating ?? Recommender.PredictRating(profile, s.MovieId), s.Score, null))
             .ToList();
+        var picks = _reranker.Value.Rerank(ranked, familiarNewStep, n);
         return explain ? Explain(ratings, picks) : picks;
     }
 
@@ -47,7 +66,7 @@ public sealed class ServedRecommender(Recommender recommender)
     /// </summary>
     public IReadOnlyList<ServedPick> Explain(IReadOnlyList<PersonRating> ratings, IReadOnlyList<ServedPick> picks)
     {
-        var reasons = PickReasons.Explain(Recommender, ratings, picks.Select(p => p.MovieId));
+        var reasons = Reasons.Explain(ratings, picks.Select(p => p.MovieId));
         return picks.Select(p => p with { BecauseYouRated = reasons.TryGetValue(p.MovieId, out int because) ? because : null }).ToList();
     }
 

@@ -17,6 +17,9 @@ public interface IMovieRecStore : IAsyncDisposable
     /// <summary>Each person's hidden movies and watch-list.</summary>
     IPersonListStore PersonLists { get; }
 
+    /// <summary>Each person's familiar/new step, favourite genres and first-steps state.</summary>
+    IPersonSettingsStore PersonSettings { get; }
+
     /// <summary>Whether the last dataset import completed (see <see cref="IImportLog"/>).</summary>
     IImportLog Imports { get; }
 

@@ -105,6 +105,22 @@ internal static class StoreValidation
     public static string? Genre(MovieQuery query) =>
         string.IsNullOrWhiteSpace(query.Genre) ? null : query.Genre.Trim();
 
+    /// <summary>A person's settings; returns the favourite genres as they are stored (trimmed, no repeats).</summary>
+    public static string[] PersonSettings(Storage.PersonSettings settings)
+    {
+        if (Recommending.FamiliarNew.Problem(settings.FamiliarNewStep) is { } problem)
+            throw new StoreValidationException(problem);
+        var genres = (settings.FavouriteGenres ?? []).Select(g => g?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToArray();
+        if (genres.Length > Storage.PersonSettings.MaxFavouriteGenres)
+            throw new StoreValidationException($"At most {Storage.PersonSettings.MaxFavouriteGenres} favourite genres can be kept, not {genres.Length}.");
+        foreach (var genre in genres)
+        {
+            if (genre.Length == 0 || genre.Length > Storage.PersonSettings.MaxGenreLength || genre.Any(char.IsControl))
+                throw new StoreValidationException($"A favourite genre must have 1 to {Storage.PersonSettings.MaxGenreLength} characters and no control characters.");
+        }
+        return genres;
+    }
+
     public static StoreValidationException UnknownUser(int userId) => new($"There is no user with id {userId}.");
 
     public static StoreValidationException UnknownMovie(int movieId) => new($"There is no movie with id {movieId}.");

@@ -25,6 +25,8 @@ public sealed class OpenApiDocumentTests(MovieRecAppFactory app) : IClassFixture
         { "/api/me/watchlist", "get", ["200", "401"] },
         { "/api/me/watchlist/{movieId}", "put", ["200", "400", "401", "404"] },
         { "/api/me/watchlist/{movieId}", "delete", ["200", "400", "401", "404"] },
+        { "/api/me/settings", "get", ["200", "401"] },
+        { "/api/me/settings", "put", ["200", "400", "401", "413", "415"] },
         { "/api/admin/reload", "post", ["200", "400", "401", "403", "409"] },
         { "/health", "get", ["200", "503"] },
     };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 
 namespace MovieRec.Web.Api;
@@ -34,5 +35,14 @@ public static class ApiArguments
         return Enum.TryParse<MovieSort>(sort, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(sort, out _)
             ? (parsed, null)
             : (MovieSort.Popularity, $"sort must be one of popularity, rating, year, title; it was '{sort}'.");
+    }
+
+    /// <summary>step, the familiar/new step for this call; null means the person's saved step.</summary>
+    public static (int? Value, string? Problem) FamiliarNewStep(string? step)
+    {
+        if (string.IsNullOrEmpty(step)) return (null, null);
+        if (!int.TryParse(step, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int number))
+            return (null, $"step must be a whole number from {FamiliarNew.MostFamiliar} (familiar) to {FamiliarNew.MostNew} (new); it was '{step}'.");
+        return (number, FamiliarNew.Problem(number));
     }
 }

@@ -1,4 +1,5 @@
 using MovieRec.Core.Catalog;
+using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Recommendations;
 
@@ -38,12 +39,27 @@ public sealed record PopularMovieDto(int Id, string Title, int? Year, int Rating
         popular.Movie.MovieId, popular.Movie.Title, popular.Movie.Year, popular.RatingCount, Math.Round(popular.DampedMean, 3));
 }
 
-public sealed record RecommendationDto(int Id, string Title, int? Year, double PredictedRating, int? BecauseYouRatedId, string? BecauseYouRatedTitle)
+/// <summary>A pick; Reason is the sentence shown with it (null when no reason holds), BecauseYouRated* only when that is the reason.</summary>
+public sealed record RecommendationDto(int Id, string Title, int? Year, double PredictedRating, int? BecauseYouRatedId, string? BecauseYouRatedTitle,
+    string? Reason)
 {
-    public static RecommendationDto From(Pick pick) => new(
-        pick.Movie.MovieId, pick.Movie.Title, pick.Movie.Year, pick.PredictedRating,
-        pick.BecauseYouRated?.MovieId, pick.BecauseYouRated?.Title);
+    public static RecommendationDto From(Pick pick)
+    {
+        var because = pick.Reason?.Kind == PickReasonKind.BecauseYouRated ? pick.BecauseYouRated : null;
+        return new(pick.Movie.MovieId, pick.Movie.Title, pick.Movie.Year, pick.PredictedRating, because?.MovieId, because?.Title,
+            PickReasonWording.Sentence(pick));
+    }
 }
+
+/// <summary>A person's settings: the familiar/new step (1 familiar to 5 new), favourite genres, and whether the first-steps flow is done.</summary>
+public sealed record PersonSettingsDto(int FamiliarNewStep, string FamiliarNewName, IReadOnlyList<string> FavouriteGenres, bool OnboardingDone)
+{
+    public static PersonSettingsDto From(PersonSettings settings) => new(
+        settings.FamiliarNewStep, FamiliarNew.Name(settings.FamiliarNewStep), settings.FavouriteGenres, settings.OnboardingDone);
+}
+
+/// <summary>The body of PUT /api/me/settings: each field given is changed, each left out is kept.</summary>
+public sealed record PersonSettingsRequest(int? FamiliarNewStep, IReadOnlyList<string>? FavouriteGenres, bool? OnboardingDone);
 
 /// <summary>Personal picks, or (Kind = "popular") the most rated movies when there is nothing personal to go on yet.</summary>
 public sealed record RecommendationsDto(string Kind, IReadOnlyList<RecommendationDto> Items, IReadOnlyList<PopularMovieDto> Popular);
@@ -53,8 +69,8 @@ public sealed record RatingDto(int MovieId, string Title, double Rating, DateTim
 /// <summary>The body of PUT /api/ratings/{movieId}.</summary>
 public sealed record RatingRequest(double? Rating);
 
-/// <summary>The answer to PUT /api/ratings/{movieId}: what is stored now and what it replaced.</summary>
-public sealed record RatingSavedDto(int MovieId, double Rating, float? Previous);
+/// <summary>The answer to PUT /api/ratings/{movieId}: what is stored now, what it replaced, and whether the movie is on the watch-list (so the page can offer to remove it).</summary>
+public sealed record RatingSavedDto(int MovieId, double Rating, float? Previous, bool OnWatchList);
 
 /// <summary>The answer to PUT or DELETE /api/me/hidden|watchlist/{movieId}: whether the movie is on the list now, and whether this call changed that.</summary>
 public sealed record PersonListChangeDto(int MovieId, bool OnList, bool Changed);

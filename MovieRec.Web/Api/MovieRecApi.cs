@@ -10,6 +10,7 @@ public static class MovieRecApi
             .MapRecommendationEndpoints()
             .MapRatingEndpoints()
             .MapPersonListEndpoints()
+            .MapPersonSettingsEndpoints()
             .MapAdminEndpoints();
         return app;
     }

@@ -25,7 +25,7 @@ public static class RatingEndpoints
     }
 
     private static async Task<Results<Ok<RatingSavedDto>, BadRequestProblem, NotFoundProblem>> PutAsync(
-        int movieId, HttpRequest request, ClaimsPrincipal user, RatingWriter writer, CancellationToken cancellationToken)
+        int movieId, HttpRequest request, ClaimsPrincipal user, RatingWriter writer, IMovieRecStore store, CancellationToken cancellationToken)
     {
         // The body is read here rather than bound, so that every kind of bad body gets its own clear message.
         RatingRequest? body;
@@ -44,12 +44,15 @@ public static class RatingEndpoints
         if (body?.Rating is not { } value)
             return ApiProblems.BadRequest("The body must give a rating, like {\"rating\": 4.5}.");
 
-        var write = await writer.RateAsync(user.UserId()!.Value, movieId, value, "api", cancellationToken);
+        int userId = user.UserId()!.Value;
+        var write = await writer.RateAsync(userId, movieId, value, "api", cancellationToken);
         return write.Status switch
         {
             RatingWriteStatus.InvalidValue => ApiProblems.BadRequest(RatingWrite.InvalidValueMessage(value)),
             RatingWriteStatus.NoSuchMovie => ApiProblems.NotFound($"There is no movie with id {movieId}."),
-            _ => TypedResults.Ok(new RatingSavedDto(movieId, value, write.Previous)),
+            // A watched movie is often still on the watch-list: the page offers to take it off.
+            _ => TypedResults.Ok(new RatingSavedDto(movieId, value, write.Previous,
+                (await store.PersonLists.ListAsync(userId, PersonList.WatchList, cancellationToken)).Contains(movieId))),
         };
     }
 

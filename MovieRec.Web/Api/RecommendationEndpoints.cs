@@ -15,17 +15,19 @@ public static class RecommendationEndpoints
             .RequireAuthorization()
             .ProducesProblems(StatusCodes.Status401Unauthorized)
             .WithTags("Recommendations")
-            .WithSummary("Personal picks; the most rated movies when there is no model yet or you have rated nothing");
+            .WithSummary("Personal picks (at your saved familiar/new step, or step=1..5 for this call); the most rated movies when there is no model yet or you have rated nothing");
         return api;
     }
 
     private static async Task<Results<Ok<RecommendationsDto>, BadRequestProblem>> GetAsync(
-        string? n, ClaimsPrincipal user, PersonalPicks picks, PopularMovies popular, CancellationToken cancellationToken)
+        string? n, string? step, ClaimsPrincipal user, PersonalPicks picks, PopularMovies popular, CancellationToken cancellationToken)
     {
         var (count, problem) = ApiArguments.Count(n, 10, PersonalPicks.MaxCount);
         if (problem is not null) return ApiProblems.BadRequest(problem);
+        var (familiarNewStep, stepProblem) = ApiArguments.FamiliarNewStep(step);
+        if (stepProblem is not null) return ApiProblems.BadRequest(stepProblem);
         int userId = user.UserId()!.Value;
-        var personal = await picks.ForUserAsync(userId, count, cancellationToken);
+        var personal = await picks.ForUserAsync(userId, count, PickFilter.None, cancellationToken, familiarNewStep);
         if (personal is not null)
             return TypedResults.Ok(new RecommendationsDto("personal", personal.Select(RecommendationDto.From).ToList(), []));
         // No model yet, or nothing rated: the most rated movies, never one the person rated or hid.

@@ -34,15 +34,16 @@ public static class CommandLine
         services.AddTransient<BenchRecommendCommand>();
         services.AddTransient<BenchStoreCommand>();
         services.AddTransient<BenchSearchCommand>();
+        services.AddTransient<BenchHiddenCommand>();
         return services;
     }
 
     public static RootCommand Define(IServiceProvider services)
     {
         var actions = new CommandActions(services);
-        var bench = new Command("bench", "Benchmarks: bench train, bench recommend, bench store, bench search.")
+        var bench = new Command("bench", "Benchmarks: bench train, bench recommend, bench store, bench hidden, bench search.")
         {
-            BenchTrainCommand.Define(actions), BenchRecommendCommand.Define(actions), BenchStoreCommand.Define(actions),
+            BenchTrainCommand.Define(actions), BenchRecommendCommand.Define(actions), BenchStoreCommand.Define(actions), BenchHiddenCommand.Define(actions),
             BenchSearchCommand.Define(actions),
         };
         return new RootCommand(

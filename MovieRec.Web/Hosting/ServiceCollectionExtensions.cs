@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PopularMovies>();
         services.AddSingleton<MovieRecCache>();
         services.AddSingleton<MovieDetailsCache>();
+        services.AddSingleton<HiddenMovies>();
         services.AddScoped<SimilarMovies>();
         services.AddScoped<RatingWriter>();
         return services;

@@ -23,6 +23,10 @@ public class IndexModel(PersonalPicks picks, PopularMovies popular, IMovieRecSto
     public IReadOnlyDictionary<int, double> YourRatings { get; private set; } = new Dictionary<int, double>();
     public IReadOnlySet<int> WatchList { get; private set; } = new HashSet<int>();
     public bool ModelLoaded { get; private set; }
+
+    /// <summary>Signed in with fewer ratings than the first-steps target, and that flow neither done nor skipped.</summary>
+    public bool InviteToFirstSteps { get; private set; }
+    public int RatedCount { get; private set; }
     public TrainingStatus Training { get; private set; } = TrainingStatus.NotNeeded;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -33,8 +37,10 @@ public class IndexModel(PersonalPicks picks, PopularMovies popular, IMovieRecSto
         {
             Picks = await picks.ForUserAsync(userId, PickCount, cancellationToken);
             WatchList = (await store.PersonLists.ListAsync(userId, PersonList.WatchList, cancellationToken)).ToHashSet();
-            if (Picks is not null) return;
             var ratings = await store.Ratings.ListByUserAsync(userId, cancellationToken);
+            RatedCount = ratings.Count;
+            InviteToFirstSteps = RatedCount < Onboarding.IndexModel.Target && !(await store.PersonSettings.GetAsync(userId, cancellationToken)).OnboardingDone;
+            if (Picks is not null) return;
             YourRatings = ratings.ToDictionary(r => r.MovieId, r => (double)r.Value);
         }
 

@@ -7,15 +7,19 @@ using MovieRec.Web.Models;
 
 namespace MovieRec.Web.Recommendations;
 
-/// <summary>A personal pick: the movie, the rating the model predicts for this person, and the movie of theirs it resembles.</summary>
-public sealed record Pick(Movie Movie, double PredictedRating, Movie? BecauseYouRated);
+/// <summary>
+/// A personal pick: the movie, the rating the model predicts for this person, and the true reason
+/// shown with it (<see cref="PickReason"/>; null when none holds), with the movie of theirs it
+/// resembles when the reason is "because you rated".
+/// </summary>
+public sealed record Pick(Movie Movie, double PredictedRating, PickReason? Reason, Movie? BecauseYouRated);
 
 /// <summary>
 /// Personal picks that follow a person's ratings at once: their current ratings are read from the
 /// store and handed to the served recommender (Core/Recommending), which folds them in, excludes
 /// what they rated or hid and ranks; this class only fetches the movie records for the page.
 /// </summary>
-public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics)
+public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics, HiddenMovies hiddenMovies)
 {
     public const int MaxCount = 100;
 
@@ -30,8 +34,12 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
     public Task<IReadOnlyList<Pick>?> ForUserAsync(int userId, int n, CancellationToken cancellationToken = default) =>
         ForUserAsync(userId, n, PickFilter.None, cancellationToken);
 
-    /// <summary>The first <paramref name="n"/> picks that pass <paramref name="filter"/>, in ranking order; null as above.</summary>
-    public async Task<IReadOnlyList<Pick>?> ForUserAsync(int userId, int n, PickFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The first <paramref name="n"/> picks that pass <paramref name="filter"/>, in ranking order at the
+    /// person's saved familiar/new step (or <paramref name="familiarNewStep"/> when given); null as above.
+    /// </summary>
+    public async Task<IReadOnlyList<Pick>?> ForUserAsync(int userId, int n, PickFilter filter, CancellationToken cancellationToken = default,
+        int? familiarNewStep = null)
     {
         var active = holder.Current;
         if (active is null) return null;
@@ -43,8 +51,10 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
         var profile = active.Served.Profile(ratings);
         metrics.FoldIn(Stopwatch.GetElapsedTime(foldInStarted));
         int candidates = filter.IsEmpty ? n : Math.Max(n, FilteredCandidates);
+        var settings = await store.PersonSettings.GetAsync(userId, cancellationToken);
         // Explanations cost a similarity per liked movie and pick: only for the ones shown.
-        var ranked = active.Served.Picks(profile, ratings, await HiddenAsync(userId, cancellationToken), candidates, explain: false);
+        var ranked = active.Served.Picks(profile, ratings, await HiddenAsync(userId, cancellationToken), candidates, explain: false,
+            familiarNewStep ?? settings.FamiliarNewStep);
         var rankedMovies = await movieDetails.GetManyAsync(ranked.Select(p => p.MovieId), cancellationToken);
         var chosen = ranked.Where(p => rankedMovies.TryGetValue(p.MovieId, out var movie) && filter.Matches(movie)).Take(n).ToList();
         var picks = active.Served.Explain(ratings, chosen);
@@ -55,18 +65,21 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
         // A movie the model knows but the store lost (a hand edit) is skipped rather than shown blank.
         var shown = picks
             .Where(p => movies.ContainsKey(p.MovieId))
-            .Select(p => new Pick(
-                movies[p.MovieId],
-                Math.Round(p.PredictedRating, 2),
-                p.BecauseYouRated is { } because ? movies.GetValueOrDefault(because) : null))
+            .Select(p =>
+            {
+                var because = p.BecauseYouRated is { } id ? movies.GetValueOrDefault(id) : null;
+                // A reason movie the store lost cannot be named: another true reason is looked for instead.
+                var reason = PickReason.Choose(because is null ? p with { BecauseYouRated = null } : p, movies[p.MovieId].Genres, settings.FavouriteGenres);
+                return new Pick(movies[p.MovieId], Math.Round(p.PredictedRating, 2), reason, because);
+            })
             .ToList();
         metrics.Picks(Stopwatch.GetElapsedTime(started));
         return shown;
     }
 
     /// <summary>The movies the person hid ("not interested"): never offered to them.</summary>
-    public async Task<Exclusions> HiddenAsync(int userId, CancellationToken cancellationToken = default) =>
-        Exclusions.None.With(await store.PersonLists.ListAsync(userId, PersonList.Hidden, cancellationToken));
+    public Task<Exclusions> HiddenAsync(int userId, CancellationToken cancellationToken = default) =>
+        hiddenMovies.OfAsync(userId, cancellationToken);
 
     /// <summary>What the popular fallback must not offer the person: what they rated and what they hid.</summary>
     public async Task<Exclusions> RatedOrHiddenAsync(int userId, CancellationToken cancellationToken = default) =>

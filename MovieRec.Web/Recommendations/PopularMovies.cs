@@ -19,7 +19,9 @@ public sealed class PopularMovies(IMovieRecStore store, MovieRecCache cache)
     /// <summary>How many movies of each list are kept; larger requests go to the store.</summary>
     private const int CachedDepth = 100;
 
-    private sealed record Lists(IReadOnlyList<PopularMovie> MostRated, IReadOnlyList<IReadOnlyList<PopularMovie>> ByGenre);
+    private sealed record Lists(IReadOnlyList<PopularMovie> MostRated, IReadOnlyList<GenreList> ByGenre);
+
+    private sealed record GenreList(string Genre, IReadOnlyList<PopularMovie> Movies);
 
     private sealed record Key
     {
@@ -51,30 +53,56 @@ public sealed class PopularMovies(IMovieRecStore store, MovieRecCache cache)
     {
         var byGenre = (await ListsAsync(cancellationToken)).ByGenre;
         if (byGenre.Count == 0) return [];
-        var lists = byGenre.Select(list => (IReadOnlyList<PopularMovie>)list.Where(movie => !exclude.Contains(movie.Movie.MovieId)).ToList()).ToList();
-        return Interleave(lists, n);
+        return Interleave(Without(byGenre.Select(list => list.Movies), exclude), n);
     }
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of well-known movies of <paramref name="genres"/> (of the
+    /// starter genres when none are given), the most rated of each genre taken in turn, without
+    /// <paramref name="exclude"/>; past the last full page it starts again from the first. The
+    /// first-steps flow's "show me others" pages through these.
+    /// </summary>
+    public async Task<(IReadOnlyList<PopularMovie> Movies, int Page)> OfGenresAsync(
+        IReadOnlyList<string> genres, IReadOnlySet<int> exclude, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var cached = (await ListsAsync(cancellationToken)).ByGenre;
+        var lists = new List<IReadOnlyList<PopularMovie>>();
+        if (genres.Count == 0) lists.AddRange(cached.Select(list => list.Movies));
+        foreach (string genre in genres)
+            lists.Add(cached.FirstOrDefault(list => list.Genre == genre)?.Movies ?? await ReadGenreAsync(genre, cancellationToken));
+        if (lists.Count == 0) return ([], 1);
+        var all = Interleave(Without(lists, exclude), int.MaxValue);
+        int pages = Math.Max(1, all.Count / pageSize);
+        int shown = (Math.Max(1, page) - 1) % pages + 1;
+        return (all.Skip((shown - 1) * pageSize).Take(pageSize).ToList(), shown);
+    }
+
+    private static List<IReadOnlyList<PopularMovie>> Without(IEnumerable<IReadOnlyList<PopularMovie>> lists, IReadOnlySet<int> exclude) =>
+        lists.Select(list => (IReadOnlyList<PopularMovie>)list.Where(movie => !exclude.Contains(movie.Movie.MovieId)).ToList()).ToList();
 
     /// <summary>The cached lists, read again from the store once they are older than Cache:PopularSeconds.</summary>
     private Task<Lists> ListsAsync(CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(Key.Instance, TimeSpan.FromSeconds(cache.Options.PopularSeconds), CacheDependency.Catalogue,
             async () => new Lists(await ReadMostRatedAsync(CachedDepth, cancellationToken), await ReadGenreListsAsync(cancellationToken)));
 
-    private async Task<IReadOnlyList<IReadOnlyList<PopularMovie>>> ReadGenreListsAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<GenreList>> ReadGenreListsAsync(CancellationToken cancellationToken)
     {
         var known = await store.Movies.ListGenresAsync(cancellationToken);
         var genres = StarterGenres.Where(known.Contains).ToList();
         if (genres.Count == 0) genres = known.Take(StarterGenres.Length).ToList();
-        var lists = new List<IReadOnlyList<PopularMovie>>();
+        var lists = new List<GenreList>();
         foreach (string genre in genres)
-        {
-            var page = await store.Movies.QueryAsync(new MovieQuery { Genre = genre, Sort = MovieSort.Popularity, PageSize = CachedDepth }, cancellationToken);
-            lists.Add(Listings(page).Where(movie => movie.RatingCount > 0).ToList());
-        }
+            lists.Add(new GenreList(genre, await ReadGenreAsync(genre, cancellationToken)));
         return lists;
     }
 
-    private static IReadOnlyList<PopularMovie> Interleave(List<IReadOnlyList<PopularMovie>> lists, int n)
+    private async Task<IReadOnlyList<PopularMovie>> ReadGenreAsync(string genre, CancellationToken cancellationToken)
+    {
+        var page = await store.Movies.QueryAsync(new MovieQuery { Genre = genre, Sort = MovieSort.Popularity, PageSize = CachedDepth }, cancellationToken);
+        return Listings(page).Where(movie => movie.RatingCount > 0).ToList();
+    }
+
+    private static List<PopularMovie> Interleave(List<IReadOnlyList<PopularMovie>> lists, int n)
     {
         var chosen = new List<PopularMovie>();
         var seen = new HashSet<int>();

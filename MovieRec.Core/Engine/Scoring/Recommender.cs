@@ -105,37 +105,4 @@ public sealed class Recommender
             ArrayPool<float>.Shared.Return(buffer);
         }
     }
-
-    /// <summary>
-    /// For each of <paramref name="movieIds"/>, the movie of <paramref name="candidateMovieIds"/> most
-    /// similar to it by the same support-shrunk cosine as <see cref="Similar"/> (the first on a tie);
-    /// absent when the model does not know the movie or none of the candidates. "Because you rated X" is this.
-    /// </summary>
-    public IReadOnlyDictionary<int, int> MostSimilarAmong(IEnumerable<int> movieIds, IReadOnlyList<int> candidateMovieIds)
-    {
-        // Resolved once: a heavy rater has thousands of candidates and each pick compares with all.
-        var candidates = new List<(int MovieId, int Item)>(candidateMovieIds.Count);
-        foreach (int candidate in candidateMovieIds)
-        {
-            int other = Model.Items.IndexOf(candidate);
-            if (other >= 0 && Model.ItemNorms[other] > 0) candidates.Add((candidate, other));
-        }
-        var best = new Dictionary<int, int>();
-        if (candidates.Count == 0) return best;
-        foreach (int movieId in movieIds)
-        {
-            int item = Model.Items.IndexOf(movieId);
-            if (item < 0 || Model.ItemNorms[item] == 0) continue;
-            var row = Index.UnitItemFactorRow(item);
-            int bestMovie = candidates[0].MovieId;
-            float bestCosine = float.NegativeInfinity;
-            foreach (var (candidate, other) in candidates)
-            {
-                float cosine = ScoringIndex.Dot(row, Index.UnitItemFactorRow(other));
-                if (cosine > bestCosine) (bestMovie, bestCosine) = (candidate, cosine);
-            }
-            best[movieId] = bestMovie;
-        }
-        return best;
-    }
 }

@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The seven collections. Writes use majority acknowledgement with journaling (j: true): an
+/// The eight collections. Writes use majority acknowledgement with journaling (j: true): an
 /// acknowledged write is on disk and survives a crash of the server, as with SQLite's FULL sync.
 /// </summary>
 internal sealed class MongoCollections
@@ -19,6 +19,7 @@ internal sealed class MongoCollections
         Counters = Database.GetCollection<CounterDocument>("counters");
         Imports = Database.GetCollection<ImportStateDocument>("imports");
         PersonLists = Database.GetCollection<PersonListDocument>("personLists");
+        PersonSettings = Database.GetCollection<PersonSettingsDocument>("personSettings");
         RatingReference = Database.GetCollection<RatingReferenceDocument>("ratingReference");
     }
 
@@ -29,5 +30,6 @@ internal sealed class MongoCollections
     public IMongoCollection<CounterDocument> Counters { get; }
     public IMongoCollection<ImportStateDocument> Imports { get; }
     public IMongoCollection<PersonListDocument> PersonLists { get; }
+    public IMongoCollection<PersonSettingsDocument> PersonSettings { get; }
     public IMongoCollection<RatingReferenceDocument> RatingReference { get; }
 }

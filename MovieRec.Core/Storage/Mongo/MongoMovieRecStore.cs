@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: collections movies, users, ratings, personLists, counters, imports and ratingReference in one database, indexes
+/// The MongoDB store: collections movies, users, ratings, personLists, personSettings, counters, imports and ratingReference in one database, indexes
 /// created at open (see <see cref="MongoIndexes"/>). Needs no replica set: no multi-document
 /// transactions are used.
 /// </summary>
@@ -28,6 +28,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
         Users = new MongoUserStore(collections, userIds, loggerFactory.CreateLogger<MongoUserStore>(), clock);
         Ratings = new MongoRatingStore(collections, loggerFactory.CreateLogger<MongoRatingStore>());
         PersonLists = new MongoPersonListStore(collections, clock);
+        PersonSettings = new MongoPersonSettingsStore(collections);
         Imports = new MongoImportLog(collections, clock);
     }
 
@@ -40,6 +41,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
     public IPersonListStore PersonLists { get; }
+    public IPersonSettingsStore PersonSettings { get; }
     public IImportLog Imports { get; }
 
     public static async Task<MongoMovieRecStore> OpenAsync(MongoUrl url, string databaseName, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)

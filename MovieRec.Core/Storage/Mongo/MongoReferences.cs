@@ -9,9 +9,14 @@ internal static class MongoReferences
 
     public static async Task EnsureExistAsync(MongoCollections collections, int userId, int movieId, CancellationToken cancellationToken)
     {
-        if (await collections.Users.CountDocumentsAsync(MongoQueries.UserById(userId), JustOne, cancellationToken) == 0)
-            throw StoreValidation.UnknownUser(userId);
+        await EnsureUserExistsAsync(collections, userId, cancellationToken);
         if (await collections.Movies.CountDocumentsAsync(MongoQueries.MovieById(movieId), JustOne, cancellationToken) == 0)
             throw StoreValidation.UnknownMovie(movieId);
+    }
+
+    public static async Task EnsureUserExistsAsync(MongoCollections collections, int userId, CancellationToken cancellationToken)
+    {
+        if (await collections.Users.CountDocumentsAsync(MongoQueries.UserById(userId), JustOne, cancellationToken) == 0)
+            throw StoreValidation.UnknownUser(userId);
     }
 }

@@ -19,6 +19,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         Users = new SqliteUserStore(connections, loggerFactory.CreateLogger<SqliteUserStore>(), clock);
         Ratings = new SqliteRatingStore(connections, loggerFactory.CreateLogger<SqliteRatingStore>());
         PersonLists = new SqlitePersonListStore(connections, clock);
+        PersonSettings = new SqlitePersonSettingsStore(connections);
         Imports = new SqliteImportLog(connections, clock);
     }
 
@@ -34,6 +35,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IUserStore Users { get; }
     public IRatingStore Ratings { get; }
     public IPersonListStore PersonLists { get; }
+    public IPersonSettingsStore PersonSettings { get; }
     public IImportLog Imports { get; }
 
     /// <summary>Opens (creating when missing) the database file and brings its schema up to date.</summary>

@@ -10,7 +10,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -47,6 +47,17 @@ internal static class SqliteSchema
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
 
+    // Version 5: each person's settings (familiar/new step, favourite genres as a JSON array, the
+    // first-steps flow done or skipped), one row per person who saved any; no row means the defaults.
+    private const string Version5 = """
+        CREATE TABLE person_settings (
+            user_id           INTEGER PRIMARY KEY REFERENCES users (user_id),
+            familiar_new_step INTEGER NOT NULL CHECK (familiar_new_step BETWEEN 1 AND 5),
+            favourite_genres  TEXT    NOT NULL DEFAULT '[]',
+            onboarding_done   INTEGER NOT NULL DEFAULT 0 CHECK (onboarding_done IN (0, 1))
+        );
+        """;
+
     // Migrations fill search keys of existing rows with the rule's one owner in code (SearchText),
     // called from SQL through these functions; a change of the rule is a new migration refilling them.
     private static void RegisterSearchFunctions(SqliteConnection connection)
@@ -55,13 +66,13 @@ internal static class SqliteSchema
         connection.CreateFunction("movierec_tag_key", (string tag) => SearchText.TagKey(tag), isDeterministic: true);
     }
 
-    // Version 5: search (SearchText rule version 1). movie_search is an FTS5 table with the trigram
+    // Version 6: search (SearchText rule version 1). movie_search is an FTS5 table with the trigram
     // tokenizer over each title's search key (rowid = movie_id), so a substring of three or more
     // characters is found from the index, and near titles by the trigrams they share; its vocabulary
     // table says how common each trigram is (SqliteTitleSearch). movies.search_key holds the same
     // key for scans in popularity order (suggestions of common text). Tags get their folded key,
     // indexed, for the tag search.
-    private const string Version5 = """
+    private const string Version6 = """
         ALTER TABLE movies ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
         UPDATE movies SET search_key = movierec_title_key(title);
         CREATE VIRTUAL TABLE movie_search USING fts5 (search_key, tokenize = 'trigram');

@@ -5,7 +5,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 
 /// <summary>
 /// Title search over movie_search, an FTS5 table with the trigram tokenizer holding each movie's
-/// <see cref="SearchText.TitleKey"/> (rowid = movie_id; schema version 5). A folded text of three
+/// <see cref="SearchText.TitleKey"/> (rowid = movie_id; schema version 6). A folded text of three
 /// or more characters is an FTS5 phrase, answered from the trigram index; a shorter one cannot be
 /// split into trigrams and is matched by LIKE over the keys (a scan). Folded text holds only
 /// letters, digits and spaces, so it can never be read as FTS5 query syntax or a LIKE wildcard;

@@ -75,7 +75,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     {
         var user = await _store.Users.CreateAsync("before-stamps", "h");
         // Back to the version-1 layout: no stamp column, no import marker table, no rating key, no person lists.
-        await ScalarAsync(UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        await ScalarAsync(UndoVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -92,7 +92,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         var user = await _store.Users.CreateAsync("before-lists", "h");
         await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4.5f, 1_000));
         // Back to the version-2 layout: no person lists, no rating key, no reference mean.
-        await ScalarAsync(UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -104,13 +104,32 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AVersion4File_IsMigrated_KeepingListsAndGivingEveryoneTheDefaultSettings()
+    {
+        await _store.Movies.UpsertManyAsync([new MovieRec.Core.Catalog.Movie(1, "Kept", 2000, [])]);
+        var user = await _store.Users.CreateAsync("before-settings", "h");
+        await _store.PersonLists.AddAsync(user.UserId, PersonList.WatchList, 1);
+        // Back to the version-4 layout: no person settings.
+        await ScalarAsync(UndoVersion6 + "DROP TABLE person_settings; PRAGMA user_version = 4;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal([1], await _store.PersonLists.ListAsync(user.UserId, PersonList.WatchList));
+        Assert.Equal(PersonSettings.Default, await _store.PersonSettings.GetAsync(user.UserId));
+        await _store.PersonSettings.SaveAsync(user.UserId, PersonSettings.Default with { FamiliarNewStep = 5 });
+        Assert.Equal(5, (await _store.PersonSettings.GetAsync(user.UserId)).FamiliarNewStep);
+    }
+
+    [Fact]
     public async Task AVersion2FileWithRatings_IsMigrated_AndItsFirstPageKeysEveryMovie()
     {
         await _store.Movies.UpsertManyAsync([new(1, "Liked", 2000, []), new(2, "Disliked", 2000, []), new(3, "Unrated", 2000, [])]);
         await _store.Users.ImportAsync([ImportedUser.FromDataset(1)]);
         await _store.Ratings.ImportAsync([new(1, 1, 5.0f, 1), new(1, 2, 1.0f, 1)]);
         // Back to the version-2 layout: no rating key, no reference mean, no person lists.
-        await ScalarAsync(UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -122,17 +141,17 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM movies WHERE rating_key IS NULL"));
     }
 
-    // Back from version 5 to version 4: no search index, no tag keys.
-    private const string UndoVersion5 =
+    // Back from version 6 to version 5: no search index, no tag keys.
+    private const string UndoVersion6 =
         "DROP TABLE movie_search_vocab; DROP TABLE movie_search; ALTER TABLE movies DROP COLUMN search_key; DROP INDEX movie_tags_by_key; ALTER TABLE movie_tags DROP COLUMN tag_key; ";
 
     [Fact]
-    public async Task AVersion4File_IsMigrated_FillingTheSearchKeysOfEveryMovieAndTag()
+    public async Task AVersion5File_IsMigrated_FillingTheSearchKeysOfEveryMovieAndTag()
     {
         await _store.Movies.UpsertManyAsync([
             new(1, "Matrix, The (1999)", 1999, []) { Tags = ["Dark Comedy"] },
             new(2, "Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)", 2001, [])]);
-        await ScalarAsync(UndoVersion5 + "PRAGMA user_version = 4;");
+        await ScalarAsync(UndoVersion6 + "PRAGMA user_version = 5;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
+using MovieRec.Web.Hosting;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Recommendations;
 
@@ -32,6 +34,9 @@ public class IndexModel(PersonalPicks picks, IMovieRecStore store) : PageModel
     public IReadOnlyList<Pick>? Picks { get; private set; }
     public IReadOnlySet<int> WatchList { get; private set; } = new HashSet<int>();
     public bool HasMore { get; private set; }
+
+    /// <summary>The person's familiar/new step, which orders the list (<see cref="FamiliarNew"/>).</summary>
+    public int FamiliarNewStep { get; private set; } = FamiliarNew.DefaultStep;
     public string? Problem { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -56,12 +61,23 @@ public class IndexModel(PersonalPicks picks, IMovieRecStore store) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, MaxShown / PageSize);
 
         int userId = User.UserId()!.Value;
+        FamiliarNewStep = (await store.PersonSettings.GetAsync(userId, cancellationToken)).FamiliarNewStep;
         int wanted = PageNumber * PageSize;
         // One more than shown tells whether "Show more" has anything to show.
-        var found = await picks.ForUserAsync(userId, wanted + 1, new PickFilter(Genre, Decade), cancellationToken);
+        var found = await picks.ForUserAsync(userId, wanted + 1, new PickFilter(Genre, Decade), cancellationToken, FamiliarNewStep);
         if (found is null) return;
         HasMore = found.Count > wanted && wanted < MaxShown;
         Picks = found.Take(wanted).ToList();
         WatchList = (await store.PersonLists.ListAsync(userId, PersonList.WatchList, cancellationToken)).ToHashSet();
+    }
+
+    /// <summary>The familiar/new control: saves the step for the person and shows the list again with the same filters.</summary>
+    public async Task<IActionResult> OnPostFamiliarNewAsync(int step, CancellationToken cancellationToken)
+    {
+        if (FamiliarNew.Problem(step) is { } problem) return this.StatusPage(StatusCodes.Status400BadRequest, problem);
+        int userId = User.UserId()!.Value;
+        var settings = await store.PersonSettings.GetAsync(userId, cancellationToken);
+        await store.PersonSettings.SaveAsync(userId, settings with { FamiliarNewStep = step }, cancellationToken);
+        return RedirectToPage(new { genre = Genre, decade = Decade });
     }
 }

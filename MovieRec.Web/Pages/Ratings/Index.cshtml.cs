@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
+using MovieRec.Web.Pages.Shared;
 using MovieRec.Web.Ratings;
 
 namespace MovieRec.Web.Pages.Ratings;
@@ -52,6 +53,8 @@ public class IndexModel(IMovieRecStore store, RatingWriter writer) : PageModel
                 return page;
         }
         Message = $"You rated {write.Movie!.Title} {value:0.0}.";
+        if ((await store.PersonLists.ListAsync(User.UserId()!.Value, PersonList.WatchList, cancellationToken)).Contains(movieId))
+            TempData[WatchListOffer.Key] = WatchListOffer.Write(movieId, write.Movie.Title);
         return BackTo(returnUrl);
     }
 

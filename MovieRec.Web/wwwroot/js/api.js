@@ -3,8 +3,9 @@
 window.movieRecApi = (() => {
   const token = document.querySelector('meta[name="csrf-token"]')?.content;
 
-  // Sends the call; true when it succeeded. Signed out, it posts the widget's own form instead
-  // (which leads to the login page); otherwise a failure is written into `status`.
+  // Sends the call; the answer's JSON ({} when it has none) when it succeeded, null otherwise.
+  // Signed out, it posts the widget's own form instead (which leads to the login page); otherwise
+  // a failure is written into `status`.
   async function send(form, status, method, url, body) {
     try {
       const response = await fetch(url, {
@@ -13,16 +14,16 @@ window.movieRecApi = (() => {
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
       });
-      if (response.status === 401) { form.submit(); return false; }
+      if (response.status === 401) { form.submit(); return null; }
       if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
         status.textContent = problem.detail ?? `Not saved (${response.status}).`;
-        return false;
+        return null;
       }
-      return true;
+      return await response.json().catch(() => ({}));
     } catch {
       status.textContent = 'Not saved: the server did not answer.';
-      return false;
+      return null;
     }
   }
 
