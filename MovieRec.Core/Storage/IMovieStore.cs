@@ -10,8 +10,16 @@ public interface IMovieStore
     /// <summary>The movies among <paramref name="movieIds"/> that exist, keyed by id; unknown ids are left out.</summary>
     Task<IReadOnlyDictionary<int, Movie>> GetManyAsync(IEnumerable<int> movieIds, CancellationToken cancellationToken = default);
 
-    /// <summary>One page of movies matching a title text and/or genre, in the requested order, with their statistics.</summary>
+    /// <summary>One page of movies matching a title text, genre and/or tag, in the requested order, with their statistics.</summary>
     Task<MoviePage> QueryAsync(MovieQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> titles for what a person is typing: those containing the text
+    /// (as <see cref="MovieQuery.TitleContains"/> matches), most rated first; when none does, near
+    /// titles for typing mistakes (<see cref="Catalog.NearTitles"/>). Also the "did you mean" of an
+    /// empty search.
+    /// </summary>
+    Task<IReadOnlyList<TitleSuggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The statistics of one movie, or null when there is no such movie.</summary>
     Task<MovieStatistics?> GetStatisticsAsync(int movieId, CancellationToken cancellationToken = default);

@@ -1,8 +1,10 @@
 namespace MovieRec.Core.Storage;
 
 /// <summary>
-/// What a movie list asks for. <see cref="TitleContains"/> is plain text matched as a
-/// case-insensitive substring (never a pattern); <see cref="Genre"/> must be spelled as
+/// What a movie list asks for. <see cref="TitleContains"/> is what a person typed, matched by
+/// <see cref="Catalog.SearchText"/> (case, accents, punctuation and the place of a leading article
+/// ignored; never a pattern) as a substring of any of a movie's names; <see cref="Tag"/> matches a
+/// whole tag the same way; <see cref="Genre"/> must be spelled as
 /// <see cref="IMovieStore.ListGenresAsync"/> lists it. Pages count from 1.
 /// </summary>
 public sealed record MovieQuery
@@ -15,6 +17,7 @@ public sealed record MovieQuery
 
     public string? TitleContains { get; init; }
     public string? Genre { get; init; }
+    public string? Tag { get; init; }
     public MovieSort Sort { get; init; } = MovieSort.Popularity;
     public SortDirection Direction { get; init; } = SortDirection.Natural;
     public int Page { get; init; } = 1;

@@ -68,6 +68,10 @@ internal static class StoreValidation
             throw new StoreValidationException($"Search text can have at most {MovieQuery.MaxTitleTextLength} characters.");
         if (query.TitleContains is not null && query.TitleContains.Any(char.IsControl))
             throw new StoreValidationException("Search text cannot contain control characters.");
+        if (query.Tag is { Length: > MovieQuery.MaxTitleTextLength })
+            throw new StoreValidationException($"A tag can have at most {MovieQuery.MaxTitleTextLength} characters.");
+        if (query.Tag is not null && query.Tag.Any(char.IsControl))
+            throw new StoreValidationException("A tag cannot contain control characters.");
         if (query.Genre is not null && query.Genre.Any(char.IsControl))
             throw new StoreValidationException("A genre cannot contain control characters.");
         if (!Enum.IsDefined(query.Sort) || !Enum.IsDefined(query.Direction))
@@ -95,9 +99,28 @@ internal static class StoreValidation
     public static string? Genre(RatingQuery query) =>
         string.IsNullOrWhiteSpace(query.Genre) ? null : query.Genre.Trim();
 
-    /// <summary>The title text to search for, or null when the query does not filter by title.</summary>
-    public static string? TitleText(MovieQuery query) =>
-        string.IsNullOrWhiteSpace(query.TitleContains) ? null : query.TitleContains.Trim();
+    /// <summary>
+    /// The forms the title keys are searched for (<see cref="Catalog.SearchText.QueryForms"/>), or
+    /// null when the query does not filter by title (blank text). Text without a letter or digit
+    /// ("%", emoji) has no forms and matches nothing: finding every movie for it would look like
+    /// an injection that worked.
+    /// </summary>
+    public static IReadOnlyList<string>? TitleForms(MovieQuery query) =>
+        string.IsNullOrWhiteSpace(query.TitleContains) ? null : Catalog.SearchText.QueryForms(query.TitleContains);
+
+    /// <summary>The folded tag to filter by, or null when the query does not filter by tag.</summary>
+    public static string? TagKey(MovieQuery query) =>
+        Catalog.SearchText.TagKey(query.Tag ?? "") is { Length: > 0 } key ? key : null;
+
+    public static void SuggestText(string? text, int limit)
+    {
+        if (text is { Length: > MovieQuery.MaxTitleTextLength })
+            throw new StoreValidationException($"Search text can have at most {MovieQuery.MaxTitleTextLength} characters.");
+        if (text is not null && text.Any(char.IsControl))
+            throw new StoreValidationException("Search text cannot contain control characters.");
+        if (limit is < 1 or > TitleSuggestions.MaxLimit)
+            throw new StoreValidationException($"A list of suggestions holds 1 to {TitleSuggestions.MaxLimit} titles, not {limit}.");
+    }
 
     /// <summary>The genre to filter by, or null when the query does not filter by genre.</summary>
     public static string? Genre(MovieQuery query) =>

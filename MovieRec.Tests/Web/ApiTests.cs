@@ -40,6 +40,43 @@ public class ApiTests(MovieRecAppFactory app) : IClassFixture<MovieRecAppFactory
     }
 
     [Fact]
+    public async Task Movies_search_by_tag_and_ignores_case_accents_and_punctuation()
+    {
+        var client = app.CreateBrowser();
+        var ghosts = await JsonAsync(await client.GetAsync("/api/movies?tag=GHOSTS"));
+        Assert.Equal([10], ghosts.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+        var mill = await JsonAsync(await client.GetAsync("/api/movies?q=HAUNTED-m%C3%ACll"));
+        Assert.Equal([10], mill.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+        await AssertProblemAsync(await client.GetAsync("/api/movies?tag=" + new string('x', 300)), HttpStatusCode.BadRequest, "at most 200");
+    }
+
+    [Fact]
+    public async Task Suggest_offers_titles_containing_the_text_then_near_ones_and_refuses_bad_input()
+    {
+        var client = app.CreateBrowser();
+        var laser = await JsonAsync(await client.GetAsync("/api/movies/suggest?q=LASER"));
+        Assert.Equal("LASER", laser.GetProperty("query").GetString());
+        var first = laser.GetProperty("items")[0];
+        Assert.Equal((1, "Laser Quest (1990)", 1990, "contains"),
+            (first.GetProperty("id").GetInt32(), first.GetProperty("title").GetString(), first.GetProperty("year").GetInt32(), first.GetProperty("match").GetString()));
+        Assert.True(first.GetProperty("ratingCount").GetInt32() > 0);
+
+        var typo = await JsonAsync(await client.GetAsync("/api/movies/suggest?q=robot%20uprisng&n=1"));
+        Assert.Equal(1, typo.GetProperty("items").GetArrayLength());
+        Assert.Equal((2, "near"), (typo.GetProperty("items")[0].GetProperty("id").GetInt32(), typo.GetProperty("items")[0].GetProperty("match").GetString()));
+
+        var nothing = await JsonAsync(await client.GetAsync("/api/movies/suggest?q=qqqzzzxxx"));
+        Assert.Equal(0, nothing.GetProperty("items").GetArrayLength());
+
+        await AssertProblemAsync(await client.GetAsync("/api/movies/suggest"), HttpStatusCode.BadRequest, "q is required");
+        await AssertProblemAsync(await client.GetAsync("/api/movies/suggest?q=%20%20"), HttpStatusCode.BadRequest, "q is required");
+        await AssertProblemAsync(await client.GetAsync("/api/movies/suggest?q=" + new string('x', 101)), HttpStatusCode.BadRequest, "at most 100");
+        await AssertProblemAsync(await client.GetAsync("/api/movies/suggest?q=a%07b"), HttpStatusCode.BadRequest, "control characters");
+        await AssertProblemAsync(await client.GetAsync("/api/movies/suggest?q=up&n=21"), HttpStatusCode.BadRequest, "between 1 and 20");
+        await AssertProblemAsync(await client.GetAsync("/api/movies/suggest?q=up&n=x"), HttpStatusCode.BadRequest, "whole number");
+    }
+
+    [Fact]
     public async Task One_movie_with_links_and_unknown_ids_are_404()
     {
         var client = app.CreateBrowser();

@@ -11,6 +11,7 @@ public sealed class OpenApiDocumentTests(MovieRecAppFactory app) : IClassFixture
     public static TheoryData<string, string, string[]> Routes => new()
     {
         { "/api/movies", "get", ["200", "400"] },
+        { "/api/movies/suggest", "get", ["200", "400"] },
         { "/api/movies/{id}", "get", ["200", "404"] },
         { "/api/movies/{id}/similar", "get", ["200", "400", "404"] },
         { "/api/popular", "get", ["200", "400"] },

@@ -64,6 +64,31 @@ public class PageTests(MovieRecAppFactory app) : IClassFixture<MovieRecAppFactor
     }
 
     [Fact]
+    public async Task Movies_page_finds_by_tag_and_offers_the_nearest_titles_when_nothing_matches()
+    {
+        var client = app.CreateBrowser();
+        string tagged = await client.GetStringAsync("/Movies?tag=Ghosts");
+        Assert.Contains("Movies tagged “<bdi>Ghosts</bdi>”", tagged);
+        Assert.Contains("Haunted Mill (1999)", tagged);
+        Assert.DoesNotContain("Laser Quest", tagged);
+        Assert.Contains("value=\"Ghosts\"", tagged);
+
+        string typo = await client.GetStringAsync("/Movies?q=haunted%20mil");
+        Assert.Contains("Haunted Mill (1999)", typo);
+        string nearly = await client.GetStringAsync("/Movies?q=hauntd%20mill");
+        Assert.Contains("No movie title contains “<bdi>hauntd mill</bdi>”", nearly);
+        Assert.Contains("Did you mean one of these?", nearly);
+        Assert.Matches("data-section=\"nearest-titles\">\\s*<li><a class=\"movie-link\" href=\"/Movies/Details/10\"", nearly);
+
+        string nothing = await client.GetStringAsync("/Movies?q=qqqzzzxxx");
+        Assert.Contains("Check the spelling", nothing);
+        Assert.DoesNotContain("Did you mean", nothing);
+        string noTag = await client.GetStringAsync("/Movies?tag=%3Cb%3Enone");
+        Assert.Contains("No movie has the tag", noTag);
+        Assert.DoesNotContain("<b>none", noTag);
+    }
+
+    [Fact]
     public async Task Movie_details_show_facts_links_and_similar_movies()
     {
         var client = app.CreateBrowser();

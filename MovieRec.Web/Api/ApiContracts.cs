@@ -16,6 +16,17 @@ public sealed record MovieSummaryDto(int Id, string Title, int? Year, IReadOnlyL
 
 public sealed record MoviePageDto(IReadOnlyList<MovieSummaryDto> Items, long TotalCount, int Page, int PageSize, long PageCount);
 
+/// <summary>A title offered while typing: Match is "contains" (the title contains the text) or "near" (close to it: a typing mistake).</summary>
+public sealed record SuggestionDto(int Id, string Title, int? Year, int RatingCount, string Match)
+{
+    public static SuggestionDto From(TitleSuggestion suggestion) => new(
+        suggestion.Listing.Movie.MovieId, suggestion.Listing.Movie.Title, suggestion.Listing.Movie.Year,
+        suggestion.Listing.Statistics.RatingCount, suggestion.IsNear ? "near" : "contains");
+}
+
+/// <summary>The answer of GET /api/movies/suggest: the text as received and the titles, best first.</summary>
+public sealed record SuggestionsDto(string Query, IReadOnlyList<SuggestionDto> Items);
+
 /// <summary>One movie with its links and, for a signed-in person, their rating.</summary>
 public sealed record MovieDetailDto(
     int Id, string Title, int? Year, IReadOnlyList<string> Genres, IReadOnlyList<string> Tags,

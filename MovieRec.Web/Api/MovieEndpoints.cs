@@ -14,15 +14,37 @@ public static class MovieEndpoints
     public static RouteGroupBuilder MapMovieEndpoints(this RouteGroupBuilder api)
     {
         var movies = api.MapGroup("/movies").WithTags("Movies");
-        movies.MapGet("/", SearchAsync).WithSummary("Search by title, filter by genre, sort and page");
+        movies.MapGet("/", SearchAsync).WithSummary("Search by title, filter by genre and tag, sort and page")
+            .WithDescription("q is matched ignoring case, accents, punctuation and where a leading article stands (\"the matrix\" finds \"Matrix, The (1999)\"); tag matches a whole tag the same way.");
+        movies.MapGet("/suggest", SuggestAsync).WithSummary("Titles for a search box while typing")
+            .WithDescription($"Titles containing q (as the search matches it), most rated first, then near titles for typing mistakes (match = \"near\"). q: 1 to {SuggestTextMaxLength} characters; n: 1 to {SuggestMaxCount}, default {SuggestDefaultCount}.");
         movies.MapGet("/{id:int}", GetAsync).WithSummary("One movie, with links and your rating");
         movies.MapGet("/{id:int}/similar", SimilarAsync).WithSummary("Movies like this one");
         api.MapGet("/popular", PopularAsync).WithTags("Movies").WithSummary("The most rated movies with their damped mean rating");
         return api;
     }
 
+    /// <summary>Suggestions are asked for on every key press: the text is bounded tighter than a search.</summary>
+    public const int SuggestTextMaxLength = 100;
+    public const int SuggestDefaultCount = 8;
+    public const int SuggestMaxCount = 20;
+
+    private static async Task<Results<Ok<SuggestionsDto>, BadRequestProblem>> SuggestAsync(
+        IMovieRecStore store, string? q, string? n, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+            return ApiProblems.BadRequest("q is required: the text typed so far.");
+        if (q.Length > SuggestTextMaxLength)
+            return ApiProblems.BadRequest($"q can have at most {SuggestTextMaxLength} characters; it had {q.Length}.");
+        var (count, problem) = ApiArguments.Count(n, SuggestDefaultCount, SuggestMaxCount);
+        if (problem is not null) return ApiProblems.BadRequest(problem);
+        // The store refuses control characters with a message (a 400 problem through ApiExceptionHandler).
+        var suggestions = await store.Movies.SuggestAsync(q, count, cancellationToken);
+        return TypedResults.Ok(new SuggestionsDto(q, suggestions.Select(SuggestionDto.From).ToList()));
+    }
+
     private static async Task<Results<Ok<MoviePageDto>, BadRequestProblem>> SearchAsync(
-        IMovieRecStore store, string? q, string? genre, string? sort, string? page, CancellationToken cancellationToken)
+        IMovieRecStore store, string? q, string? genre, string? tag, string? sort, string? page, CancellationToken cancellationToken)
     {
         var (order, sortProblem) = ApiArguments.Sort(sort);
         if (sortProblem is not null) return ApiProblems.BadRequest(sortProblem);
@@ -33,7 +55,7 @@ public static class MovieEndpoints
 
         // The store validates the title text (length, control characters) and says what is wrong.
         var result = await store.Movies.QueryAsync(
-            new MovieQuery { TitleContains = q, Genre = genre, Sort = order, Page = pageNumber, PageSize = MovieQuery.DefaultPageSize }, cancellationToken);
+            new MovieQuery { TitleContains = q, Genre = genre, Tag = tag, Sort = order, Page = pageNumber, PageSize = MovieQuery.DefaultPageSize }, cancellationToken);
         var items = result.Items.Select(item => MovieSummaryDto.From(item.Movie, item.Statistics)).ToList();
         return TypedResults.Ok(new MoviePageDto(items, result.TotalCount, result.Page, result.PageSize, result.PageCount));
     }

@@ -34,6 +34,7 @@ public static class CommandLine
         services.AddTransient<BenchTrainCommand>();
         services.AddTransient<BenchRecommendCommand>();
         services.AddTransient<BenchStoreCommand>();
+        services.AddTransient<BenchSearchCommand>();
         services.AddTransient<BenchHiddenCommand>();
         return services;
     }
@@ -41,9 +42,10 @@ public static class CommandLine
     public static RootCommand Define(IServiceProvider services)
     {
         var actions = new CommandActions(services);
-        var bench = new Command("bench", "Benchmarks: bench train, bench recommend, bench store, bench hidden.")
+        var bench = new Command("bench", "Benchmarks: bench train, bench recommend, bench store, bench hidden, bench search.")
         {
             BenchTrainCommand.Define(actions), BenchRecommendCommand.Define(actions), BenchStoreCommand.Define(actions), BenchHiddenCommand.Define(actions),
+            BenchSearchCommand.Define(actions),
         };
         return new RootCommand(
             "MovieRec: with no command, serve the web app; with one, run it and exit. The store is chosen by Storage:Provider " +

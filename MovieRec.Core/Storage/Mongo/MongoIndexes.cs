@@ -26,6 +26,10 @@ internal static class MongoIndexes
             new(keys.Descending(d => d.RatingKey).Ascending(d => d.Id), new CreateIndexOptions { Name = "movies_rating" }),
             // Also lets an unanchored title regex scan index keys instead of whole documents.
             new(keys.Ascending(d => d.TitleKey).Ascending(d => d.Id), new CreateIndexOptions { Name = "movies_title" }),
+            // Multikey: one entry per trigram of the search key (title search and near titles),
+            // and one per folded tag (tag search).
+            new(keys.Ascending(d => d.SearchGrams), new CreateIndexOptions { Name = "movies_search_grams" }),
+            new(keys.Ascending(d => d.TagKeys), new CreateIndexOptions { Name = "movies_tag_keys" }),
         ];
     }
 

@@ -64,6 +64,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             await collections.PersonLists.Indexes.CreateManyAsync(MongoPersonListDefinitions.Indexes(), cancellationToken);
             await collections.ExperimentPicks.Indexes.CreateManyAsync(MongoModelDefinitions.ExperimentIndexes(), cancellationToken);
             await new MongoUserIds(collections).RaiseAboveStoredUsersAsync(cancellationToken);
+            await MongoMovieStore.RefreshSearchKeysAsync(collections, cancellationToken);
             // Accounts from before revocable sessions get a stamp (one value for all is enough: a
             // stamp only has to change, and each account's changes apart from then on).
             await collections.Users.UpdateManyAsync(MongoQueries.UsersWithoutSecurityStamp,

@@ -25,13 +25,50 @@ internal sealed class MongoMovieStore(MongoCollections collections, ILogger logg
     public async Task<MoviePage> QueryAsync(MovieQuery query, CancellationToken cancellationToken = default)
     {
         StoreValidation.Query(query);
-        var filter = MongoQueries.MovieList(StoreValidation.TitleText(query), StoreValidation.Genre(query));
+        var filter = MongoQueries.MovieList(StoreValidation.TitleForms(query), StoreValidation.Genre(query), StoreValidation.TagKey(query));
         var globalMean = await CurrentReferenceAsync(cancellationToken);
         var totalCount = await collections.Movies.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var documents = await collections.Movies.Aggregate(MongoPipelines.MoviePage(filter, query), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         var items = documents.Select(d => new MovieListing(d.ToMovie(), d.ToStatistics())).ToList();
         return new MoviePage(items, totalCount, query.Page, query.PageSize, globalMean);
+    }
+
+    public Task<IReadOnlyList<TitleSuggestion>> SuggestAsync(string text, int limit, CancellationToken cancellationToken = default) =>
+        TitleSuggestions.BuildAsync(text, limit,
+            (forms, count) => ListingsAsync(MongoPipelines.MostRatedMatching(MongoQueries.SearchKeyContains(forms), count), cancellationToken),
+            async (grams, count) =>
+            {
+                var documents = await collections.Movies.Aggregate(MongoPipelines.NearCandidates(grams, count), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+                return documents.Select(d => new TitleCandidate(d.Id, d.Title, d.Stats.Count)).ToList();
+            },
+            async ids =>
+            {
+                var documents = await collections.Movies.Find(MongoQueries.MoviesByIds(ids)).ToListAsync(cancellationToken);
+                return documents.Select(d => new MovieListing(d.ToMovie(), d.ToStatistics())).ToList();
+            });
+
+    private async Task<IReadOnlyList<MovieListing>> ListingsAsync(PipelineDefinition<MovieDocument, MovieDocument> pipeline, CancellationToken cancellationToken)
+    {
+        var documents = await collections.Movies.Aggregate(pipeline, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        return documents.Select(d => new MovieListing(d.ToMovie(), d.ToStatistics())).ToList();
+    }
+
+    /// <summary>
+    /// Fills the search fields of movies written before they existed, or by an older
+    /// <see cref="Catalog.SearchText.RuleVersion"/>: run at open, a no-op once done.
+    /// </summary>
+    internal static async Task<int> RefreshSearchKeysAsync(MongoCollections collections, CancellationToken cancellationToken)
+    {
+        var outdated = await collections.Movies.Find(MongoQueries.SearchKeysOutdated)
+            .Project<MovieDocument>(Builders<MovieDocument>.Projection.Include(d => d.Title).Include(d => d.Tags))
+            .ToListAsync(cancellationToken);
+        foreach (var batch in outdated.Chunk(UpsertBatchSize))
+        {
+            var writes = batch.Select(d => new UpdateOneModel<MovieDocument>(MongoQueries.MovieById(d.Id), MongoUpdates.SetSearchKeys(d.Title, d.Tags)));
+            await collections.Movies.BulkWriteAsync(writes, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        }
+        return outdated.Count;
     }
 
     public async Task<MovieStatistics?> GetStatisticsAsync(int movieId, CancellationToken cancellationToken = default)

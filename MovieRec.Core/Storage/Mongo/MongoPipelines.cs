@@ -25,6 +25,30 @@ internal static class MongoPipelines
             .Limit(query.PageSize);
     }
 
+    /// <summary>Computed by <see cref="NearCandidates"/>: how many of the text's trigrams a movie's key holds.</summary>
+    public const string SharedGramsField = "sharedGrams";
+
+    /// <summary>
+    /// The movies sharing the most trigrams with a text, most rated first among equals, at most
+    /// <paramref name="limit"/>: the candidates <see cref="Catalog.NearTitles"/> ranks. The $match
+    /// is answered from movies_search_grams; the count and the sort run over those candidates.
+    /// </summary>
+    public static PipelineDefinition<MovieDocument, MovieDocument> NearCandidates(IReadOnlyList<string> grams, int limit) =>
+        new EmptyPipelineDefinition<MovieDocument>()
+            .Match(MongoQueries.SharingGrams(grams))
+            .AppendStage<MovieDocument, MovieDocument, MovieDocument>(new BsonDocument("$addFields", new BsonDocument(SharedGramsField,
+                new BsonDocument("$size", new BsonDocument("$setIntersection", new BsonArray { "$searchGrams", new BsonArray(grams) })))))
+            .Sort(Builders<MovieDocument>.Sort.Descending(SharedGramsField).Descending(d => d.Stats.Count).Ascending(d => d.Id))
+            .Limit(limit)
+            .Project<MovieDocument, MovieDocument, MovieDocument>(Builders<MovieDocument>.Projection.Include(d => d.Title).Include(d => d.Stats.Count));
+
+    /// <summary>Titles containing the text, most rated first: the first part of the suggestions.</summary>
+    public static PipelineDefinition<MovieDocument, MovieDocument> MostRatedMatching(FilterDefinition<MovieDocument> filter, int limit) =>
+        new EmptyPipelineDefinition<MovieDocument>()
+            .Match(filter)
+            .Sort(MongoSorts.MovieList(MovieSort.Popularity, descending: true))
+            .Limit(limit);
+
     /// <summary>The totals of every movie's statistics in one document { count, sum }: the global mean's inputs.</summary>
     public static PipelineDefinition<MovieDocument, BsonDocument> StatisticsTotals() =>
         new EmptyPipelineDefinition<MovieDocument>().AppendStage<MovieDocument, MovieDocument, BsonDocument>(

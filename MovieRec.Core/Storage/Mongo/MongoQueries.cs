@@ -32,25 +32,47 @@ internal static class MongoQueries
     public static FilterDefinition<MovieDocument> MoviesByIds(IEnumerable<int> movieIds) => Movie.In(d => d.Id, movieIds.Distinct());
 
     /// <summary>
-    /// Titles containing <paramref name="text"/> literally, ignoring case. Regex.Escape turns every
-    /// metacharacter into a literal, so "a.*(b" looks for those five characters, not a pattern.
-    /// It runs on titleKey, the title lower-cased by .NET as the SQLite store does, so both stores
-    /// fold case alike; the "i" option keeps it case-insensitive whatever the server's folding.
+    /// Movies whose search key contains one of the forms (<see cref="Catalog.SearchText.QueryForms"/>):
+    /// for a form of three or more characters, every one of its trigrams must be in searchGrams
+    /// (answered from the multikey index movies_search_grams) and the key must contain the form
+    /// (an escaped regex, checked on those candidates only); a shorter form is the regex alone.
+    /// Folded text holds only letters, digits and spaces; Regex.Escape is kept all the same.
     /// </summary>
-    public static FilterDefinition<MovieDocument> TitleSearch(string text) =>
-        Movie.Regex(d => d.TitleKey, new BsonRegularExpression(Regex.Escape(text.ToLowerInvariant()), "i"));
+    public static FilterDefinition<MovieDocument> SearchKeyContains(IReadOnlyList<string> forms)
+    {
+        // No forms: text without a letter or digit, which matches nothing.
+        if (forms.Count == 0) return Movie.In(d => d.Id, Array.Empty<int>());
+        var each = forms.Select(form =>
+        {
+            var contains = Movie.Regex(d => d.SearchKey, new BsonRegularExpression(Regex.Escape(form)));
+            var grams = Catalog.SearchText.Grams(form);
+            return grams.Count == 0 ? contains : Movie.And(Movie.All(d => d.SearchGrams, grams), contains);
+        }).ToList();
+        return each.Count == 1 ? each[0] : Movie.Or(each);
+    }
+
+    /// <summary>Movies with the tag, by its folded key (an equality match on an element of tagKeys).</summary>
+    public static FilterDefinition<MovieDocument> TagKey(string tagKey) => Movie.AnyEq(d => d.TagKeys, tagKey);
+
+    /// <summary>Movies sharing at least one trigram with a text: the near-title candidates, from movies_search_grams.</summary>
+    public static FilterDefinition<MovieDocument> SharingGrams(IReadOnlyList<string> grams) => Movie.AnyIn(d => d.SearchGrams, grams);
+
+    /// <summary>Movies whose search fields were made by an older rule (or none): refilled at open.</summary>
+    public static FilterDefinition<MovieDocument> SearchKeysOutdated => Movie.Ne(d => d.SearchVersion, Catalog.SearchText.RuleVersion);
 
     /// <summary>Movies listing the genre (an equality match on an element of the genres array).</summary>
     public static FilterDefinition<MovieDocument> Genre(string genre) => Movie.AnyEq(d => d.Genres, genre);
 
-    /// <summary>The filter of a movie list: title text and genre when given, else every movie.</summary>
-    public static FilterDefinition<MovieDocument> MovieList(string? titleText, string? genre)
+    /// <summary>The filter of a movie list: title forms, genre and tag when given, else every movie.</summary>
+    public static FilterDefinition<MovieDocument> MovieList(IReadOnlyList<string>? titleForms, string? genre, string? tagKey = null)
     {
         var parts = new List<FilterDefinition<MovieDocument>>();
-        if (titleText is not null)
-            parts.Add(TitleSearch(titleText));
+        if (titleForms is not null)
+            parts.Add(SearchKeyContains(titleForms));
         if (genre is not null)
             parts.Add(Genre(genre));
+        if (tagKey is not null)
+            parts.Add(TagKey(tagKey));
         return parts.Count switch
         {
             0 => Movie.Empty,

@@ -62,7 +62,7 @@ internal static class MongoUpdates
     /// rating key of no ratings against the current reference (null before the first refresh), are
     /// set only on insert: re-importing a catalogue must not reset the counts of rated movies.
     /// </summary>
-    public static UpdateDefinition<MovieDocument> UpsertCatalogue(Movie movie, double? referenceMean) => Movie
+    public static UpdateDefinition<MovieDocument> UpsertCatalogue(Movie movie, double? referenceMean) => Movie.Combine(Movie
         .Set(d => d.Title, movie.Title)
         .Set(d => d.TitleKey, movie.Title.ToLowerInvariant())
         .Set(d => d.Year, movie.Year)
@@ -72,7 +72,19 @@ internal static class MongoUpdates
         .Set(d => d.TmdbId, movie.TmdbId)
         .SetOnInsert(d => d.Stats, new MovieStatsDocument())
         .SetOnInsert(d => d.RatingKeyMean, referenceMean)
-        .SetOnInsert(d => d.RatingKey, referenceMean is { } mean ? RatingDamping.DampedMean(0, 0, mean) : null);
+        .SetOnInsert(d => d.RatingKey, referenceMean is { } mean ? RatingDamping.DampedMean(0, 0, mean) : null),
+        SetSearchKeys(movie.Title, movie.Tags));
+
+    /// <summary>The search fields of a movie (see <see cref="MovieDocument"/>), from its title and tags by <see cref="SearchText"/>.</summary>
+    public static UpdateDefinition<MovieDocument> SetSearchKeys(string title, IEnumerable<string> tags)
+    {
+        var key = SearchText.TitleKey(title);
+        return Movie
+            .Set(d => d.SearchKey, key)
+            .Set(d => d.SearchGrams, SearchText.Grams(key).ToList())
+            .Set(d => d.TagKeys, tags.Select(SearchText.TagKey).Distinct().ToList())
+            .Set(d => d.SearchVersion, SearchText.RuleVersion);
+    }
 
     /// <summary>
     /// A rating's new value and time. Used with upsert on the (userId, movieId) filter: when the

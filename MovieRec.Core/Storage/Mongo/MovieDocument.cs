@@ -5,8 +5,12 @@ namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
 /// A movie in the "movies" collection: { _id: movieId, title, titleKey, year, genres, tags,
-/// imdbId, tmdbId, stats: { count, sum }, ratingKey, ratingKeyMean }. titleKey is the title lower-cased by .NET, the sort key
-/// for the title order (the same folding the SQLite store uses).
+/// imdbId, tmdbId, stats: { count, sum }, ratingKey, ratingKeyMean, searchKey, searchGrams, tagKeys,
+/// searchVersion }. titleKey is the title lower-cased by .NET, the sort key for the title order (the
+/// same folding the SQLite store uses). searchKey is <see cref="SearchText.TitleKey"/>, searchGrams
+/// its distinct trigrams (multikey index movies_search_grams: the candidates of a title search and
+/// of near titles), tagKeys the folded tags (index movies_tag_keys), searchVersion the
+/// <see cref="SearchText.RuleVersion"/> they were made by.
 /// </summary>
 [BsonIgnoreExtraElements]
 internal sealed class MovieDocument
@@ -23,6 +27,11 @@ internal sealed class MovieDocument
     // The rating order's stored key and the reference mean it was computed against (see MongoRatingKeys).
     [BsonElement(RatingKeyField)] public double? RatingKey { get; set; }
     [BsonElement(RatingKeyMeanField)] public double? RatingKeyMean { get; set; }
+
+    [BsonElement("searchKey")] public string? SearchKey { get; set; }
+    [BsonElement("searchGrams")] public List<string> SearchGrams { get; set; } = [];
+    [BsonElement("tagKeys")] public List<string> TagKeys { get; set; } = [];
+    [BsonElement("searchVersion")] public int SearchVersion { get; set; }
 
     public const string RatingKeyField = "ratingKey";
     public const string RatingKeyMeanField = "ratingKeyMean";

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using MovieRec.Core.Catalog;
 
 namespace MovieRec.Core.Storage.Sqlite;
 
@@ -9,7 +10,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6, Version7];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -23,6 +24,7 @@ internal static class SqliteSchema
                 throw new StoreException($"SQLite could not switch {path} to WAL journaling (it reports '{mode}').");
         }
 
+        RegisterSearchFunctions(connection);
         using var transaction = connection.BeginWrite();
         var version = await ReadVersionAsync(connection, transaction, cancellationToken);
         if (version > CurrentVersion)
@@ -56,6 +58,14 @@ internal static class SqliteSchema
         );
         """;
 
+    // Migrations fill search keys of existing rows with the rule's one owner in code (SearchText),
+    // called from SQL through these functions; a change of the rule is a new migration refilling them.
+    private static void RegisterSearchFunctions(SqliteConnection connection)
+    {
+        connection.CreateFunction("movierec_title_key", (string title) => SearchText.TitleKey(title), isDeterministic: true);
+        connection.CreateFunction("movierec_tag_key", (string tag) => SearchText.TagKey(tag), isDeterministic: true);
+    }
+
     // Version 6: the model version every instance serves (one row, replaced by an activation), and
     // the picks an A/B experiment showed, one row per (experiment, person, movie) with its arm and
     // the first open and rating after it was shown. No foreign keys: a record of what was shown
@@ -78,6 +88,23 @@ internal static class SqliteSchema
             rating       REAL,
             PRIMARY KEY (experiment, user_id, movie_id)
         ) WITHOUT ROWID;
+        """;
+
+    // Version 7: search (SearchText rule version 1). movie_search is an FTS5 table with the trigram
+    // tokenizer over each title's search key (rowid = movie_id), so a substring of three or more
+    // characters is found from the index, and near titles by the trigrams they share; its vocabulary
+    // table says how common each trigram is (SqliteTitleSearch). movies.search_key holds the same
+    // key for scans in popularity order (suggestions of common text). Tags get their folded key,
+    // indexed, for the tag search.
+    private const string Version7 = """
+        ALTER TABLE movies ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+        UPDATE movies SET search_key = movierec_title_key(title);
+        CREATE VIRTUAL TABLE movie_search USING fts5 (search_key, tokenize = 'trigram');
+        INSERT INTO movie_search (rowid, search_key) SELECT movie_id, search_key FROM movies;
+        CREATE VIRTUAL TABLE movie_search_vocab USING fts5vocab (movie_search, 'row');
+        ALTER TABLE movie_tags ADD COLUMN tag_key TEXT NOT NULL DEFAULT '';
+        UPDATE movie_tags SET tag_key = movierec_tag_key(tag);
+        CREATE INDEX movie_tags_by_key ON movie_tags (tag_key, movie_id);
         """;
 
     // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by

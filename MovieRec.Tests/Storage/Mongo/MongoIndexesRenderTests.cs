@@ -46,4 +46,17 @@ public sealed class MongoIndexesRenderTests
         }
         Assert.Equal(keys.Count, MongoIndexes.Movies().Select(i => i.Options.Name).Distinct().Count());
     }
+
+    [Fact]
+    public void Movies_AreIndexedByTheFieldsSearchFiltersOn()
+    {
+        var byName = MongoIndexes.Movies().ToDictionary(i => i.Options.Name, i => Keys(i.Keys));
+
+        Assert.Equal(Json("{ searchGrams: 1 }"), byName["movies_search_grams"]);
+        Assert.Equal(Json("{ tagKeys: 1 }"), byName["movies_tag_keys"]);
+        // The fields the search filters start with are the indexed ones.
+        Assert.Equal("searchGrams", Filter(MongoQueries.SearchKeyContains(["matrix"])).GetElement(0).Name);
+        Assert.Equal("searchGrams", Filter(MongoQueries.SharingGrams(["mat"])).GetElement(0).Name);
+        Assert.Equal("tagKeys", Filter(MongoQueries.TagKey("x")).GetElement(0).Name);
+    }
 }

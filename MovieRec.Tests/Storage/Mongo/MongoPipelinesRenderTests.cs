@@ -25,6 +25,38 @@ public sealed class MongoPipelinesRenderTests
     }
 
     [Fact]
+    public void NearTitleCandidates_CountTheSharedTrigrams_MostSharedThenMostRated()
+    {
+        var pipeline = Pipeline(MongoPipelines.NearCandidates([" ma", "mat", "trx"], 200));
+
+        Assert.Equal(
+            new BsonArray
+            {
+                Json("{ $match: { searchGrams: { $in: [' ma', 'mat', 'trx'] } } }"),
+                Json("{ $addFields: { sharedGrams: { $size: { $setIntersection: ['$searchGrams', [' ma', 'mat', 'trx']] } } } }"),
+                Json("{ $sort: { sharedGrams: -1, 'stats.count': -1, _id: 1 } }"),
+                Json("{ $limit: 200 }"),
+                Json("{ $project: { title: 1, 'stats.count': 1 } }"),
+            },
+            pipeline);
+    }
+
+    [Fact]
+    public void SuggestionsContainingTheText_AreTheMostRated()
+    {
+        var pipeline = Pipeline(MongoPipelines.MostRatedMatching(MongoQueries.SearchKeyContains(["up"]), 8));
+
+        Assert.Equal(
+            new BsonArray
+            {
+                Json("{ $match: { searchKey: /up/ } }"),
+                Json("{ $sort: { 'stats.count': -1, _id: 1 } }"),
+                Json("{ $limit: 8 }"),
+            },
+            pipeline);
+    }
+
+    [Fact]
     public void RatingSorts_NewestFirstForAUser_UserThenMovieForTraining()
     {
         Assert.Equal(Json("{ timestamp: -1, movieId: 1 }"), Sort(MongoSorts.RatingsNewestFirst));
@@ -75,12 +107,12 @@ public sealed class MongoPipelinesRenderTests
     {
         var query = new MovieQuery { TitleContains = "love", Sort = MovieSort.Popularity, PageSize = 24 };
 
-        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList("love", null), query));
+        var pipeline = Pipeline(MongoPipelines.MoviePage(MongoQueries.MovieList(["love"], null), query));
 
         Assert.Equal(
             BsonArray.Create(new[]
             {
-                Json("{ $match: { titleKey: /love/i } }"),
+                Json("{ $match: { searchGrams: { $all: ['lov', 'ove'] }, searchKey: /love/ } }"),
                 Json("{ $sort: { 'stats.count': -1, _id: 1 } }"),
                 Json("{ $skip: NumberLong(0) }"),
                 Json("{ $limit: 24 }"),

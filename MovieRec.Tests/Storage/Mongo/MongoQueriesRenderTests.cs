@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MovieRec.Core.Catalog;
 using MovieRec.Core.Storage.Mongo;
 using static MovieRec.Tests.Storage.Mongo.MongoRender;
 
@@ -8,30 +9,42 @@ namespace MovieRec.Tests.Storage.Mongo;
 public sealed class MongoQueriesRenderTests
 {
     [Fact]
-    public void TitleSearch_SendsRegexMetacharactersEscaped_AndIgnoresCase()
+    public void TitleSearch_NeedsEveryTrigramOfTheFoldedText_AndTheTextItselfInTheKey()
     {
-        var rendered = Filter(MongoQueries.TitleSearch("a.*(b"));
-
-        var regex = rendered["titleKey"].AsBsonRegularExpression;
-        Assert.Equal(@"a\.\*\(b", regex.Pattern);
-        Assert.Equal("i", regex.Options);
-        Assert.Single(rendered);
-        // The pattern finds the text itself and nothing that the raw text, as a regex, would match.
-        Assert.Matches(regex.Pattern, "what a.*(b means");
-        Assert.DoesNotMatch(regex.Pattern, "a thousand (b");
+        Assert.Equal(
+            Json("{ searchGrams: { $all: ['mat', 'atr', 'tri', 'rix'] }, searchKey: /matrix/ }"),
+            Filter(MongoQueries.SearchKeyContains(SearchText.QueryForms("Matrix!"))));
+        // Both forms of a text ending with an article, either one found.
+        Assert.Equal(
+            Json("""
+                { $or: [ { searchGrams: { $all: ['mat', 'atr', 'tri', 'rix', 'ix ', 'x t', ' th', 'the'] }, searchKey: /matrix\ the/ },
+                         { searchGrams: { $all: ['the', 'he ', 'e m', ' ma', 'mat', 'atr', 'tri', 'rix'] }, searchKey: /the\ matrix/ } ] }
+                """),
+            Filter(MongoQueries.SearchKeyContains(SearchText.QueryForms("Matrix, The"))));
+        // No letter or digit: nothing.
+        Assert.Equal(Json("{ _id: { $in: [] } }"), Filter(MongoQueries.SearchKeyContains(SearchText.QueryForms("%%"))));
+        // Shorter than a trigram: the regex alone.
+        Assert.Equal(Json("{ searchKey: /hi/ }"), Filter(MongoQueries.SearchKeyContains(SearchText.QueryForms("Hi"))));
     }
 
     [Theory]
-    [InlineData("TOY Story", "toy\\ story")]
-    [InlineData("100%_", "100%_")]
-    [InlineData("^[x]$|y+?{2}", @"\^\[x]\$\|y\+\?\{2}")]
-    [InlineData(@"back\slash", @"back\\slash")]
-    public void TitleSearch_LowerCasesTheTextAndMakesEveryCharacterLiteral(string text, string pattern)
+    [InlineData("a.*(b")]
+    [InlineData("^[x]$|y+?{2}")]
+    [InlineData(@"back\slash")]
+    [InlineData("100%_")]
+    public void TitleSearch_SendsNoRegexMetacharacterOfTheText(string text)
     {
-        var regex = Filter(MongoQueries.TitleSearch(text))["titleKey"].AsBsonRegularExpression;
+        var rendered = Filter(MongoQueries.SearchKeyContains(SearchText.QueryForms(text)));
 
-        Assert.Equal(pattern, regex.Pattern);
-        Assert.Matches(new Regex(regex.Pattern), "[" + text.ToLowerInvariant() + "]");
+        var pattern = rendered["searchKey"].AsBsonRegularExpression.Pattern;
+        Assert.Matches(@"^[a-z0-9\\ ]+$", pattern);
+    }
+
+    [Fact]
+    public void TagAndNearTitleFilters_AreEqualityAndMembershipOnTheIndexedArrays()
+    {
+        Assert.Equal(Json("{ tagKeys: 'dark comedy' }"), Filter(MongoQueries.TagKey("dark comedy")));
+        Assert.Equal(Json("{ searchGrams: { $in: [' ma', 'mat'] } }"), Filter(MongoQueries.SharingGrams([" ma", "mat"])));
     }
 
     [Fact]
@@ -39,7 +52,9 @@ public sealed class MongoQueriesRenderTests
     {
         Assert.Equal(Json("{ }"), Filter(MongoQueries.MovieList(null, null)));
         Assert.Equal(Json("{ genres: 'Drama' }"), Filter(MongoQueries.MovieList(null, "Drama")));
-        Assert.Equal(Json("{ titleKey: /x/i, genres: 'Comedy' }"), Filter(MongoQueries.MovieList("X", "Comedy")));
+        Assert.Equal(Json("{ searchKey: /x/, genres: 'Comedy' }"), Filter(MongoQueries.MovieList(["x"], "Comedy")));
+        Assert.Equal(Json("{ searchKey: /x/, genres: 'Comedy', tagKeys: 'pixar' }"), Filter(MongoQueries.MovieList(["x"], "Comedy", "pixar")));
+        Assert.Equal(Json("{ tagKeys: 'pixar' }"), Filter(MongoQueries.MovieList(null, null, "pixar")));
     }
 
     [Fact]

@@ -54,16 +54,32 @@ public sealed class MongoUpdatesRenderTests
         Assert.Equal(
             Json("""
                 { $set: { title: 'Toy Story (1995)', titleKey: 'toy story (1995)', year: 1995, genres: ['Animation', 'Comedy'],
-                          tags: ['pixar'], imdbId: '0114709', tmdbId: 862 },
+                          tags: ['pixar'], imdbId: '0114709', tmdbId: 862,
+                          searchKey: ' toy story ', searchGrams: [' to', 'toy', 'oy ', 'y s', ' st', 'sto', 'tor', 'ory', 'ry '],
+                          tagKeys: ['pixar'], searchVersion: 1 },
                   $setOnInsert: { stats: { count: 0, sum: 0.0 }, ratingKeyMean: 3.5, ratingKey: 3.5 } }
                 """),
             Update(MongoUpdates.UpsertCatalogue(movie, referenceMean: 3.5)));
         Assert.Equal(
             Json("""
-                { $set: { title: 'X', titleKey: 'x', year: null, genres: [], tags: [], imdbId: null, tmdbId: null },
+                { $set: { title: 'X', titleKey: 'x', year: null, genres: [], tags: [], imdbId: null, tmdbId: null,
+                          searchKey: ' x ', searchGrams: [' x '], tagKeys: [], searchVersion: 1 },
                   $setOnInsert: { stats: { count: 0, sum: 0.0 }, ratingKeyMean: null, ratingKey: null } }
                 """),
             Update(MongoUpdates.UpsertCatalogue(new Movie(2, "X", null, []), referenceMean: null)));
+    }
+
+    [Fact]
+    public void SearchKeys_AreTheFoldedTitleItsTrigramsAndTheFoldedTagsOnce()
+    {
+        Assert.Equal(
+            Json("""
+                { $set: { searchKey: ' the up ', searchGrams: [' th', 'the', 'he ', 'e u', ' up', 'up '],
+                          tagKeys: ['dark comedy', 'amelie'], searchVersion: 1 } }
+                """),
+            Update(MongoUpdates.SetSearchKeys("Up, The (2009)", ["Dark Comedy", "dark-comedy", "Amélie"])));
+        // Movies from before search, or keyed by an older rule, are refilled at open.
+        Assert.Equal(Json("{ searchVersion: { $ne: 1 } }"), Filter(MongoQueries.SearchKeysOutdated));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     public async Task AVersion5File_IsMigrated_WithNoActiveModelAndNoExperimentPicks()
     {
         var user = await _store.Users.CreateAsync("before-history", "h");
-        await ScalarAsync(DropVersion6 + "PRAGMA user_version = 5;");
+        await ScalarAsync(UndoVersion7 + DropVersion6 + "PRAGMA user_version = 5;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -95,7 +95,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     {
         var user = await _store.Users.CreateAsync("before-stamps", "h");
         // Back to the version-1 layout: no stamp column, no import marker table, no rating key, no person lists.
-        await ScalarAsync(DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        await ScalarAsync(UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -112,7 +112,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         var user = await _store.Users.CreateAsync("before-lists", "h");
         await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4.5f, 1_000));
         // Back to the version-2 layout: no person lists, no rating key, no reference mean.
-        await ScalarAsync(DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -130,7 +130,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         var user = await _store.Users.CreateAsync("before-settings", "h");
         await _store.PersonLists.AddAsync(user.UserId, PersonList.WatchList, 1);
         // Back to the version-4 layout: no person settings.
-        await ScalarAsync(DropVersion6 + "DROP TABLE person_settings; PRAGMA user_version = 4;");
+        await ScalarAsync(UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; PRAGMA user_version = 4;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -149,7 +149,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         await _store.Users.ImportAsync([ImportedUser.FromDataset(1)]);
         await _store.Ratings.ImportAsync([new(1, 1, 5.0f, 1), new(1, 2, 1.0f, 1)]);
         // Back to the version-2 layout: no rating key, no reference mean, no person lists.
-        await ScalarAsync(DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -159,6 +159,41 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         Assert.Equal(3.0, page.GlobalMean);
         Assert.Equal([1, 3, 2], page.Items.Select(i => i.Movie.MovieId));
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM movies WHERE rating_key IS NULL"));
+    }
+
+    // Back from version 6 to version 5: no search index, no tag keys.
+    private const string UndoVersion7 =
+        "DROP TABLE movie_search_vocab; DROP TABLE movie_search; ALTER TABLE movies DROP COLUMN search_key; DROP INDEX movie_tags_by_key; ALTER TABLE movie_tags DROP COLUMN tag_key; ";
+
+    [Fact]
+    public async Task AVersion6File_IsMigrated_FillingTheSearchKeysOfEveryMovieAndTag()
+    {
+        await _store.Movies.UpsertManyAsync([
+            new(1, "Matrix, The (1999)", 1999, []) { Tags = ["Dark Comedy"] },
+            new(2, "Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)", 2001, [])]);
+        await ScalarAsync(UndoVersion7 + "PRAGMA user_version = 6;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(" the matrix ", await ScalarAsync("SELECT search_key FROM movie_search WHERE rowid = 1"));
+        Assert.Equal(" the matrix ", await ScalarAsync("SELECT search_key FROM movies WHERE movie_id = 1"));
+        Assert.Equal([1], (await _store.Movies.QueryAsync(new MovieQuery { TitleContains = "the matrix" })).Items.Select(i => i.Movie.MovieId));
+        Assert.Equal([2], (await _store.Movies.QueryAsync(new MovieQuery { TitleContains = "le fabuleux destin d'amelie" })).Items.Select(i => i.Movie.MovieId));
+        Assert.Equal([1], (await _store.Movies.QueryAsync(new MovieQuery { Tag = "dark comedy" })).Items.Select(i => i.Movie.MovieId));
+    }
+
+    [Fact]
+    public async Task TitleSearch_IsAnsweredFromTheTrigramIndex_AndTagsFromTheirKeyIndex()
+    {
+        var (contains, _) = SqliteTitleSearch.Contains(["the matrix"]);
+        var plan = await QueryPlanAsync($"SELECT m.movie_id FROM movies m WHERE {contains.Replace("$title_match", "'\"matrix\"'")}");
+        Assert.Contains("VIRTUAL TABLE INDEX", plan);
+        Assert.DoesNotContain("SCAN movies", plan.Replace("SCAN movies VIRTUAL", ""));
+
+        var tagPlan = await QueryPlanAsync("SELECT m.movie_id FROM movies m WHERE m.movie_id IN (SELECT t.movie_id FROM movie_tags t WHERE t.tag_key = 'x')");
+        Assert.Contains("movie_tags_by_key", tagPlan);
     }
 
     [Fact]

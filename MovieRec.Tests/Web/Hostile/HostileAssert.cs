@@ -43,7 +43,7 @@ public static partial class HostileAssert
                 break;
             case Answer.NothingFound:
                 if (response.Content.Headers.ContentType?.MediaType == "text/html")
-                    Assert.Contains("0 movies", body);
+                    Assert.Contains("data-section=\"no-results\"", body);
                 else
                     Assert.Equal(0, JsonDocument.Parse(body).RootElement.GetProperty("totalCount").GetInt32());
                 break;

@@ -5,11 +5,16 @@ using MovieRec.Web.Accounts;
 
 namespace MovieRec.Web.Pages.Movies;
 
-/// <summary>The catalogue: search by title, filter by genre, sort, page.</summary>
+/// <summary>
+/// The catalogue: search by title (as <see cref="Core.Catalog.SearchText"/> matches it), filter by
+/// genre and tag (<c>/Movies?tag=dark%20comedy</c>, the address tag links use), sort, page. A
+/// search that finds nothing offers the nearest titles.
+/// </summary>
 public class IndexModel(IMovieRecStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Genre { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
     [BindProperty(SupportsGet = true)] public MovieSort Sort { get; set; } = MovieSort.Popularity;
     // "page" is a route value Razor Pages reserve for the page name, hence "p".
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -17,6 +22,15 @@ public class IndexModel(IMovieRecStore store) : PageModel
     public IReadOnlyList<string> Genres { get; private set; } = [];
     public MoviePage? Results { get; private set; }
     public string? Problem { get; private set; }
+
+    /// <summary>How many nearest titles an empty search offers.</summary>
+    public const int NearTitleCount = 8;
+
+    /// <summary>When the search found nothing: the titles nearest to the text (empty when none is close).</summary>
+    public IReadOnlyList<TitleSuggestion> NearestTitles { get; private set; } = [];
+
+    /// <summary>Whether the list is narrowed by a title text or a tag (so an empty list means "nothing found").</summary>
+    public bool IsSearch => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Tag);
     /// <summary>The signed-in person's ratings, so that each row shows theirs and marks what they rated.</summary>
     public IReadOnlyDictionary<int, double> YourRatings { get; private set; } = new Dictionary<int, double>();
 
@@ -40,6 +54,11 @@ public class IndexModel(IMovieRecStore store) : PageModel
             Problem = $"Search text can have at most {MovieQuery.MaxTitleTextLength} characters.";
             Q = Q[..MovieQuery.MaxTitleTextLength];
         }
+        if (Tag is { Length: > MovieQuery.MaxTitleTextLength })
+        {
+            Problem = $"A tag can have at most {MovieQuery.MaxTitleTextLength} characters.";
+            Tag = Tag[..MovieQuery.MaxTitleTextLength];
+        }
         if (PageNumber < 1)
         {
             Problem = "Pages count from 1; showing the first page.";
@@ -48,7 +67,9 @@ public class IndexModel(IMovieRecStore store) : PageModel
         try
         {
             Results = await store.Movies.QueryAsync(
-                new MovieQuery { TitleContains = Q, Genre = Genre, Sort = Sort, Page = PageNumber, PageSize = MovieQuery.DefaultPageSize }, cancellationToken);
+                new MovieQuery { TitleContains = Q, Genre = Genre, Tag = Tag, Sort = Sort, Page = PageNumber, PageSize = MovieQuery.DefaultPageSize }, cancellationToken);
+            if (Results.TotalCount == 0 && !string.IsNullOrWhiteSpace(Q))
+                NearestTitles = await store.Movies.SuggestAsync(Q, NearTitleCount, cancellationToken);
         }
         catch (StoreValidationException error)
         {
