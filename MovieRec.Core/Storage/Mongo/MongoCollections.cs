@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The seven collections. Writes use majority acknowledgement with journaling (j: true): an
+/// The collections. Writes use majority acknowledgement with journaling (j: true): an
 /// acknowledged write is on disk and survives a crash of the server, as with SQLite's FULL sync.
 /// </summary>
 internal sealed class MongoCollections
@@ -20,6 +20,10 @@ internal sealed class MongoCollections
         Imports = Database.GetCollection<ImportStateDocument>("imports");
         PersonLists = Database.GetCollection<PersonListDocument>("personLists");
         RatingReference = Database.GetCollection<RatingReferenceDocument>("ratingReference");
+        // The rating-write count shares "counters" with the user id counter, as its own document.
+        WriteCounters = Database.GetCollection<WriteCounterDocument>("counters");
+        Locks = Database.GetCollection<StoreLockDocument>("locks");
+        RetrainRuns = Database.GetCollection<RetrainRunDocument>("retrainRuns");
     }
 
     public IMongoDatabase Database { get; }
@@ -30,4 +34,7 @@ internal sealed class MongoCollections
     public IMongoCollection<ImportStateDocument> Imports { get; }
     public IMongoCollection<PersonListDocument> PersonLists { get; }
     public IMongoCollection<RatingReferenceDocument> RatingReference { get; }
+    public IMongoCollection<WriteCounterDocument> WriteCounters { get; }
+    public IMongoCollection<StoreLockDocument> Locks { get; }
+    public IMongoCollection<RetrainRunDocument> RetrainRuns { get; }
 }

@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: collections movies, users, ratings, personLists, counters, imports and ratingReference in one database, indexes
+/// The MongoDB store: collections movies, users, ratings, personLists, counters, imports, ratingReference, locks and retrainRuns in one database, indexes
 /// created at open (see <see cref="MongoIndexes"/>). Needs no replica set: no multi-document
 /// transactions are used.
 /// </summary>
@@ -29,6 +29,8 @@ public sealed class MongoMovieRecStore : IMovieRecStore
         Ratings = new MongoRatingStore(collections, loggerFactory.CreateLogger<MongoRatingStore>());
         PersonLists = new MongoPersonListStore(collections, clock);
         Imports = new MongoImportLog(collections, clock);
+        Locks = new MongoStoreLocks(collections);
+        Retrains = new MongoRetrainLog(collections);
     }
 
     public string Provider => StorageOptions.MongoProvider;
@@ -41,6 +43,8 @@ public sealed class MongoMovieRecStore : IMovieRecStore
     public IRatingStore Ratings { get; }
     public IPersonListStore PersonLists { get; }
     public IImportLog Imports { get; }
+    public IStoreLocks Locks { get; }
+    public IRetrainLog Retrains { get; }
 
     public static async Task<MongoMovieRecStore> OpenAsync(MongoUrl url, string databaseName, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
     {
@@ -52,6 +56,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             await collections.Users.Indexes.CreateManyAsync(MongoIndexes.Users(), cancellationToken);
             await collections.Ratings.Indexes.CreateManyAsync(MongoIndexes.Ratings(), cancellationToken);
             await collections.PersonLists.Indexes.CreateManyAsync(MongoPersonListDefinitions.Indexes(), cancellationToken);
+            await collections.RetrainRuns.Indexes.CreateManyAsync(MongoRetrainDefinitions.Indexes(), cancellationToken);
             await new MongoUserIds(collections).RaiseAboveStoredUsersAsync(cancellationToken);
             // Accounts from before revocable sessions get a stamp (one value for all is enough: a
             // stamp only has to change, and each account's changes apart from then on).

@@ -20,6 +20,8 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         Ratings = new SqliteRatingStore(connections, loggerFactory.CreateLogger<SqliteRatingStore>());
         PersonLists = new SqlitePersonListStore(connections, clock);
         Imports = new SqliteImportLog(connections, clock);
+        Locks = new SqliteStoreLocks(connections);
+        Retrains = new SqliteRetrainLog(connections);
     }
 
     public string Provider => StorageOptions.SqliteProvider;
@@ -35,6 +37,8 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IRatingStore Ratings { get; }
     public IPersonListStore PersonLists { get; }
     public IImportLog Imports { get; }
+    public IStoreLocks Locks { get; }
+    public IRetrainLog Retrains { get; }
 
     /// <summary>Opens (creating when missing) the database file and brings its schema up to date.</summary>
     public static async Task<SqliteMovieRecStore> OpenAsync(string path, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
