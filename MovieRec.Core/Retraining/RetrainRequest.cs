@@ -7,7 +7,7 @@ namespace MovieRec.Core.Retraining;
 /// merged only when asked.
 /// </summary>
 /// <param name="CsvPath">A MovieLens folder or ratings file whose ratings are merged with the store's (the store wins); null trains on the store alone.</param>
-/// <param name="OutputPath">The model file to write; when it exists, the new model must pass the gate to replace it.</param>
+/// <param name="OutputPath">The model file to write (Model:Path: the active model); when it exists, the new model must pass the gate against it.</param>
 /// <param name="Options">Hyper-parameters.</param>
 /// <param name="Force">Write even when the gate refuses (--force).</param>
 /// <param name="HeldOutShare">The share of ratings kept out of training to judge the model.</param>

@@ -10,8 +10,9 @@ namespace MovieRec.Core.Retraining;
 /// the dataset there, and a rating deleted in the app stays deleted), optionally merged with an
 /// extra CSV (the store wins; a CSV whose user ids belong to registered accounts is refused unless
 /// the request says they are the same people). Then hold out a stable slice, train on the rest, judge the new model on the
-/// slice against biases alone and against the model it would replace, and write the file
-/// atomically only when it passes (or when forced). A refused model leaves the old file untouched.
+/// slice against biases alone and against the model it would replace. Writing is not done here:
+/// an accepted model is published by the web layer's retrain service (history, activation), the
+/// one step every accepted model goes through.
 /// </summary>
 public static class Retrainer
 {
@@ -29,12 +30,17 @@ public static class Retrainer
         double newRmse = model.Facts.HeldOutRmse ?? double.NaN;
         double biasOnlyRmse = BiasOnlyRmse(model, heldOut);
         double? currentRmse = File.Exists(request.OutputPath) ? CurrentModelRmse(request.OutputPath, heldOut) : null;
+        cancellationToken.ThrowIfCancellationRequested();
+        double? ndcg = HeldOutRanking.Ndcg(model, train, heldOut, request.Options.Threads);
 
         var verdict = request.Force
             ? new GateVerdict(true, "forced: the gate was skipped")
             : RetrainGate.Judge(newRmse, biasOnlyRmse, currentRmse);
-        if (verdict.Accepted) ModelFile.Write(model, request.OutputPath);
-        return new RetrainResult(dataset.Length, stored.Count, merged.Length, newRmse, biasOnlyRmse, currentRmse, verdict, verdict.Accepted, model);
+        return new RetrainResult(dataset.Length, stored.Count, merged.Length, newRmse, biasOnlyRmse, currentRmse, verdict, Written: false, model)
+        {
+            HeldOutNdcg = ndcg,
+            HeldOutShare = request.HeldOutShare,
+        };
     }
 
     /// <summary>

@@ -26,6 +26,18 @@ public interface IMovieRecStore : IAsyncDisposable
     /// <summary>The rating-write count and the retrain runs (see <see cref="IRetrainLog"/>).</summary>
     IRetrainLog Retrains { get; }
 
+    /// <summary>The model version every instance serves.</summary>
+    IActiveModelStore ActiveModel { get; }
+
+    /// <summary>Impressions and outcomes of A/B experiments.</summary>
+    IExperimentStore Experiments { get; }
+
+    /// <summary>
+    /// The store's own place for model files, when it has one that every instance reaches (MongoDB
+    /// GridFS); null for SQLite, whose history is a folder.
+    /// </summary>
+    ModelHistory.IModelRepository? SharedModels { get; }
+
     /// <summary>
     /// Recomputes every movie's rating count and sum from the ratings themselves and returns how
     /// many movies had statistics that disagreed. A repair tool: the statistics are kept up to date

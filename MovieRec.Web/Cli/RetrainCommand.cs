@@ -3,14 +3,14 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Retraining;
-using MovieRec.Core.Storage;
+using MovieRec.Web.Models;
 using MovieRec.Web.Cli.Progress;
 using MovieRec.Web.Configuration;
 
 namespace MovieRec.Web.Cli;
 
 /// <summary>retrain: the model from the store's ratings (optionally merged with a CSV), behind a quality gate.</summary>
-public sealed class RetrainCommand(IMovieRecStore store, IOptions<ModelOptions> model, IProgressDisplay progress, ILogger<RetrainCommand> logger)
+public sealed class RetrainCommand(RetrainService retraining, IOptions<ModelOptions> model, IProgressDisplay progress, ILogger<RetrainCommand> logger)
 {
     public const int RefusedExitCode = 3;
 
@@ -48,9 +48,9 @@ public sealed class RetrainCommand(IMovieRecStore store, IOptions<ModelOptions> 
         if (csvPath is not null && !Directory.Exists(csvPath) && !File.Exists(csvPath))
             throw new UsageException($"no MovieLens dataset at {csvPath}");
 
-        var result = await progress.RunAsync(board => Retrainer.RunAsync(store,
+        var result = await progress.RunAsync(board => retraining.RunAsync(
             new RetrainRequest(csvPath, output, request.Options, request.Force, CsvUsersAreDatasetUsers: request.CsvUsersAreDatasetUsers),
-            TrainingProgress.On(board, request.Options), cancellationToken));
+            "retrain", TrainingProgress.On(board, request.Options), cancellationToken));
 
         Console.WriteLine(csvPath is null
             ? $"ratings: {result.StoreRatings:N0} from the store"
@@ -63,7 +63,9 @@ public sealed class RetrainCommand(IMovieRecStore store, IOptions<ModelOptions> 
             Console.Error.WriteLine($"refused: {result.Verdict.Reason}; {output} is untouched (use --force to write anyway)");
             return RefusedExitCode;
         }
-        logger.LogInformation("Wrote {Path}: {Reason}", output, result.Verdict.Reason);
+        Console.WriteLine($"held-out NDCG@10: {(result.HeldOutNdcg is { } ndcg ? ndcg.ToString("F4", CultureInfo.InvariantCulture) : "not measured")}");
+        Console.WriteLine($"version: {result.Version}{(request.Output is null ? " (active)" : $" (kept; {output} written, the active model is untouched)")}");
+        logger.LogInformation("Wrote {Path} as version {Version}: {Reason}", output, result.Version, result.Verdict.Reason);
         return 0;
     }
 }

@@ -4,11 +4,13 @@ using MovieRec.Core.Catalog;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Ratings;
 using MovieRec.Web.Cli.Progress;
+using MovieRec.Web.Models;
+using MovieRec.Web.Models.History;
 
 namespace MovieRec.Web.Cli;
 
 /// <summary>train: ratings file in, model file out, no store involved.</summary>
-public sealed class TrainCommand(IProgressDisplay progress, ILogger<TrainCommand> logger)
+public sealed class TrainCommand(IProgressDisplay progress, ModelPublisher publisher, ModelSettings settings, ILogger<TrainCommand> logger)
 {
     public static Command Define(CommandActions actions)
     {
@@ -28,7 +30,7 @@ public sealed class TrainCommand(IProgressDisplay progress, ILogger<TrainCommand
     }
 
     public Task<int> RunAsync(string ratingsPath, string moviesPath, string output, string? validationPath, bool skipBadLines, TrainerOptions options) =>
-        progress.RunAsync(board =>
+        progress.RunAsync(async board =>
         {
             var files = new DataFiles(board, logger);
             var (ratings, scale) = files.ReadRatings(ratingsPath, skipBadLines);
@@ -40,12 +42,16 @@ public sealed class TrainCommand(IProgressDisplay progress, ILogger<TrainCommand
             var model = ModelTrainer.Train(ratings, options, validation, TrainingProgress.On(board, options), scale: scale);
             double seconds = clock.Elapsed.TotalSeconds;
 
-            ModelFile.Write(model, output);
+            // Kept in the history like every accepted model; written to Model:Path it becomes the active version.
+            bool active = string.Equals(Path.GetFullPath(output), settings.Path, StringComparison.Ordinal);
+            var facts = await publisher.PublishAsync(model, new ModelPublication("train", HeldOutShare: 0, active));
+            if (!active) ModelFile.Write(model, output);
             var info = ModelFile.ReadInfo(output);
             logger.LogInformation("Wrote {Path} ({Bytes} bytes, SHA-256 {Checksum}): {Users} users, {Movies} movies, {Ratings} ratings, trained in {Seconds:F2} s, held-out RMSE {HeldOutRmse}",
                 output, info.SizeBytes, info.Checksum, model.Users.Count, model.Items.Count, model.Facts.RatingCount, seconds,
                 model.Facts.HeldOutRmse?.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) ?? "not measured");
-            return Task.FromResult(0);
+            Console.WriteLine($"version: {facts.Version}{(active ? " (active)" : "")}, kept in {publisher.Location}");
+            return 0;
         });
 
     private void WarnAboutUnlistedMovies(IReadOnlyList<Rating> ratings, IReadOnlyList<Movie> movies)

@@ -8,6 +8,7 @@ using MovieRec.Web.Caching;
 using MovieRec.Web.Configuration;
 using MovieRec.Web.FirstRun;
 using MovieRec.Web.Models;
+using MovieRec.Web.Models.History;
 using MovieRec.Web.Ratings;
 using MovieRec.Web.Recommendations;
 
@@ -48,6 +49,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ModelReloader>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelReloader>());
         services.AddSingleton<InitialTraining>();
+        services.AddSingleton<MovieRec.Core.ModelHistory.IModelRepository>(ModelRepositoryChoice.Create);
+        services.AddSingleton<ModelActivation>();
+        services.AddSingleton<ModelPublisher>();
+        services.AddSingleton<RetrainService>();
         services.AddScoped<PersonalPicks>();
         services.AddSingleton<PopularMovies>();
         services.AddSingleton<MovieRecCache>();

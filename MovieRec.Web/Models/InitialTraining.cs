@@ -1,6 +1,5 @@
 using MovieRec.Core.Retraining;
 using System.Diagnostics;
-using MovieRec.Core.Storage;
 using MovieRec.Web.Metrics;
 
 namespace MovieRec.Web.Models;
@@ -8,9 +7,9 @@ namespace MovieRec.Web.Models;
 /// <summary>
 /// Trains the first model from the store when the app starts without a model file, so that a fresh
 /// install gets personal picks without anyone running a command. The file is written atomically by
-/// the retrainer; loading it is the reloader's job, like any other new file.
+/// the retrain service (kept in the history and activated); loading it is the reloader's job, like any other new file.
 /// </summary>
-public sealed class InitialTraining(IMovieRecStore store, ModelSettings settings, ModelHolder holder, MovieRecMetrics metrics, ILogger<InitialTraining> logger)
+public sealed class InitialTraining(RetrainService retraining, ModelSettings settings, ModelHolder holder, MovieRecMetrics metrics, ILogger<InitialTraining> logger)
 {
     /// <summary>Trains and writes the model file; returns whether a file was written.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
@@ -21,8 +20,7 @@ public sealed class InitialTraining(IMovieRecStore store, ModelSettings settings
         {
             var request = new RetrainRequest(CsvPath: null, settings.Path, settings.TrainingOptions);
             long started = Stopwatch.GetTimestamp();
-            // The trainer is CPU-bound and synchronous inside: keep it off the request threads.
-            var result = await Task.Run(() => Retrainer.RunAsync(store, request, cancellationToken: cancellationToken), cancellationToken);
+            var result = await retraining.RunAsync(request, "first run", cancellationToken: cancellationToken);
             metrics.Retrain(Stopwatch.GetElapsedTime(started), result.Written);
             if (!result.Written)
             {

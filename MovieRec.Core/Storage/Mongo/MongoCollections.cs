@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The collections. Writes use majority acknowledgement with journaling (j: true): an
+/// The collections (and the GridFS bucket of models, see GridFsModelRepository). Writes use majority acknowledgement with journaling (j: true): an
 /// acknowledged write is on disk and survives a crash of the server, as with SQLite's FULL sync.
 /// </summary>
 internal sealed class MongoCollections
@@ -24,6 +24,8 @@ internal sealed class MongoCollections
         WriteCounters = Database.GetCollection<WriteCounterDocument>("counters");
         Locks = Database.GetCollection<StoreLockDocument>("locks");
         RetrainRuns = Database.GetCollection<RetrainRunDocument>("retrainRuns");
+        ActiveModel = Database.GetCollection<ActiveModelDocument>("activeModel");
+        ExperimentPicks = Database.GetCollection<ExperimentPickDocument>("experimentPicks");
     }
 
     public IMongoDatabase Database { get; }
@@ -37,4 +39,6 @@ internal sealed class MongoCollections
     public IMongoCollection<WriteCounterDocument> WriteCounters { get; }
     public IMongoCollection<StoreLockDocument> Locks { get; }
     public IMongoCollection<RetrainRunDocument> RetrainRuns { get; }
+    public IMongoCollection<ActiveModelDocument> ActiveModel { get; }
+    public IMongoCollection<ExperimentPickDocument> ExperimentPicks { get; }
 }

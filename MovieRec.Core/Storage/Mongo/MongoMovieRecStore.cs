@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: collections movies, users, ratings, personLists, counters, imports, ratingReference, locks and retrainRuns in one database, indexes
+/// The MongoDB store: collections movies, users, ratings, personLists, counters, imports, ratingReference, activeModel, experimentPicks, locks and retrainRuns, and the GridFS bucket models, in one database, indexes
 /// created at open (see <see cref="MongoIndexes"/>). Needs no replica set: no multi-document
 /// transactions are used.
 /// </summary>
@@ -31,6 +31,9 @@ public sealed class MongoMovieRecStore : IMovieRecStore
         Imports = new MongoImportLog(collections, clock);
         Locks = new MongoStoreLocks(collections);
         Retrains = new MongoRetrainLog(collections);
+        ActiveModel = new MongoActiveModelStore(collections, clock);
+        Experiments = new MongoExperimentStore(collections, clock);
+        SharedModels = new GridFsModelRepository(collections.Database);
     }
 
     public string Provider => StorageOptions.MongoProvider;
@@ -45,6 +48,11 @@ public sealed class MongoMovieRecStore : IMovieRecStore
     public IImportLog Imports { get; }
     public IStoreLocks Locks { get; }
     public IRetrainLog Retrains { get; }
+    public IActiveModelStore ActiveModel { get; }
+    public IExperimentStore Experiments { get; }
+
+    /// <summary>The GridFS bucket "models": the history every instance on the database shares.</summary>
+    public ModelHistory.IModelRepository? SharedModels { get; }
 
     public static async Task<MongoMovieRecStore> OpenAsync(MongoUrl url, string databaseName, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
     {
@@ -57,6 +65,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             await collections.Ratings.Indexes.CreateManyAsync(MongoIndexes.Ratings(), cancellationToken);
             await collections.PersonLists.Indexes.CreateManyAsync(MongoPersonListDefinitions.Indexes(), cancellationToken);
             await collections.RetrainRuns.Indexes.CreateManyAsync(MongoRetrainDefinitions.Indexes(), cancellationToken);
+            await collections.ExperimentPicks.Indexes.CreateManyAsync(MongoModelDefinitions.ExperimentIndexes(), cancellationToken);
             await new MongoUserIds(collections).RaiseAboveStoredUsersAsync(cancellationToken);
             // Accounts from before revocable sessions get a stamp (one value for all is enough: a
             // stamp only has to change, and each account's changes apart from then on).

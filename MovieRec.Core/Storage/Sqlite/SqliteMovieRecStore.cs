@@ -22,6 +22,8 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         Imports = new SqliteImportLog(connections, clock);
         Locks = new SqliteStoreLocks(connections);
         Retrains = new SqliteRetrainLog(connections);
+        ActiveModel = new SqliteActiveModelStore(connections, clock);
+        Experiments = new SqliteExperimentStore(connections, clock);
     }
 
     public string Provider => StorageOptions.SqliteProvider;
@@ -39,6 +41,11 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IImportLog Imports { get; }
     public IStoreLocks Locks { get; }
     public IRetrainLog Retrains { get; }
+    public IActiveModelStore ActiveModel { get; }
+    public IExperimentStore Experiments { get; }
+
+    /// <summary>None: with SQLite the history is a folder (Model:HistoryPath).</summary>
+    public ModelHistory.IModelRepository? SharedModels => null;
 
     /// <summary>Opens (creating when missing) the database file and brings its schema up to date.</summary>
     public static async Task<SqliteMovieRecStore> OpenAsync(string path, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)

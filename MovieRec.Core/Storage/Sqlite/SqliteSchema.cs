@@ -9,7 +9,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -45,11 +45,35 @@ internal static class SqliteSchema
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
 
-    // Version 5: scheduled retraining. store_locks holds named leases (one row while held; a
+    // Version 5: the model version every instance serves (one row, replaced by an activation), and
+    // the picks an A/B experiment showed, one row per (experiment, person, movie) with its arm and
+    // the first open and rating after it was shown. No foreign keys: a record of what was shown
+    // outlives nothing it points at, and the picks path must not fail on it.
+    private const string Version5 = """
+        CREATE TABLE active_model (
+            id              INTEGER PRIMARY KEY CHECK (id = 1),
+            version         TEXT    NOT NULL,
+            activated_at_ms INTEGER NOT NULL
+        );
+
+        CREATE TABLE experiment_picks (
+            experiment   TEXT    NOT NULL,
+            user_id      INTEGER NOT NULL,
+            movie_id     INTEGER NOT NULL,
+            arm          TEXT    NOT NULL CHECK (arm IN ('control', 'candidate')),
+            shown_at_ms  INTEGER NOT NULL,
+            opened_at_ms INTEGER,
+            rated_at_ms  INTEGER,
+            rating       REAL,
+            PRIMARY KEY (experiment, user_id, movie_id)
+        ) WITHOUT ROWID;
+        """;
+
+    // Version 6: scheduled retraining. store_locks holds named leases (one row while held; a
     // crashed holder's row simply expires); rating_writes counts rating upserts, written in the
     // upsert's own transaction, so "retrain after N new ratings" survives restarts and counts every
     // instance's writes; retrain_runs keeps each run's figures for the administrator page.
-    private const string Version5 = """
+    private const string Version6 = """
         CREATE TABLE store_locks (
             name           TEXT    PRIMARY KEY,
             holder         TEXT    NOT NULL,

@@ -75,7 +75,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     {
         var user = await _store.Users.CreateAsync("before-stamps", "h");
         // Back to the version-1 layout: no stamp column, no import marker table, no rating key, no person lists.
-        await ScalarAsync(UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        await ScalarAsync(UndoVersion6 + UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -92,7 +92,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         var user = await _store.Users.CreateAsync("before-lists", "h");
         await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4.5f, 1_000));
         // Back to the version-2 layout: no person lists, no rating key, no reference mean.
-        await ScalarAsync(UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion6 + UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -110,7 +110,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         await _store.Users.ImportAsync([ImportedUser.FromDataset(1)]);
         await _store.Ratings.ImportAsync([new(1, 1, 5.0f, 1), new(1, 2, 1.0f, 1)]);
         // Back to the version-2 layout: no rating key, no reference mean, no person lists.
-        await ScalarAsync(UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion6 + UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -122,16 +122,19 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM movies WHERE rating_key IS NULL"));
     }
 
-    // Back from version 5: no leases, rating-write count or retrain runs.
-    private const string UndoVersion5 = "DROP TABLE retrain_runs; DROP TABLE rating_writes; DROP TABLE store_locks; ";
+    // Back from version 6: no leases, rating-write count or retrain runs.
+    // Back from version 5: no active model record, no experiment picks.
+    private const string UndoVersion5 = "DROP TABLE experiment_picks; DROP TABLE active_model; ";
+
+    private const string UndoVersion6 = "DROP TABLE retrain_runs; DROP TABLE rating_writes; DROP TABLE store_locks; ";
 
     [Fact]
-    public async Task AVersion4File_IsMigrated_KeepingRatingsAndCountingWritesFromZero()
+    public async Task AVersion5File_IsMigrated_KeepingRatingsAndCountingWritesFromZero()
     {
         await _store.Movies.UpsertManyAsync([new MovieRec.Core.Catalog.Movie(1, "Kept", 2000, [])]);
         var user = await _store.Users.CreateAsync("before-retraining", "h");
         await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 3.5f, 1_000));
-        await ScalarAsync(UndoVersion5 + "PRAGMA user_version = 4;");
+        await ScalarAsync(UndoVersion6 + "PRAGMA user_version = 5;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
