@@ -11,6 +11,7 @@ using MovieRec.Web.Models;
 using MovieRec.Web.Models.History;
 using MovieRec.Web.Ratings;
 using MovieRec.Web.Recommendations;
+using MovieRec.Web.Retraining;
 
 namespace MovieRec.Web.Hosting;
 
@@ -53,6 +54,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ModelActivation>();
         services.AddSingleton<ModelPublisher>();
         services.AddSingleton<RetrainService>();
+        services.AddSingleton<RetrainProgress>();
+        services.AddSingleton(provider => new LowPriorityScheduler(provider.GetRequiredService<IOptions<RetrainOptions>>().Value.Threads));
+        services.AddSingleton<RetrainCoordinator>();
+        services.AddSingleton<IRetrainStarter>(provider => provider.GetRequiredService<RetrainCoordinator>());
+        services.AddSingleton<RetrainScheduler>();
+        services.AddSingleton<RetrainStatusReader>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetrainScheduler>());
         services.AddScoped<PersonalPicks>();
         services.AddSingleton<PopularMovies>();
         services.AddSingleton<MovieRecCache>();
