@@ -25,6 +25,12 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Data:DatasetPath", "  ", "Data:DatasetPath is empty")]
     [InlineData("Cache:SizeLimit", "5", "Cache:SizeLimit must be from 100")]
     [InlineData("Metrics:Port", "70000", "Metrics:Port must be a TCP port")]
+    [InlineData("Retrain:Schedule", "every night", "Retrain:Schedule 'every night' is not a cron expression")]
+    [InlineData("Retrain:Schedule", "0 2 * *", "Retrain:Schedule '0 2 * *' is not a cron expression")]
+    [InlineData("Retrain:TimeZone", "Mars/Olympus", "Retrain:TimeZone 'Mars/Olympus' is not a time zone")]
+    [InlineData("Retrain:AfterNewRatings", "-5", "Retrain:AfterNewRatings must be 0 (off) or a positive whole number")]
+    [InlineData("Retrain:LeaseSeconds", "5", "Retrain:LeaseSeconds must be a whole number of seconds from 15")]
+    [InlineData("Retrain:Threads", "0", "Retrain:Threads must be a whole number of threads from 1")]
     public void A_bad_setting_stops_a_command_before_it_runs_naming_the_key(string key, string value, string message)
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
