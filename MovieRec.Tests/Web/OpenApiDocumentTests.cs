@@ -25,6 +25,8 @@ public sealed class OpenApiDocumentTests(MovieRecAppFactory app) : IClassFixture
         { "/api/me/watchlist/{movieId}", "put", ["200", "400", "401", "404"] },
         { "/api/me/watchlist/{movieId}", "delete", ["200", "400", "401", "404"] },
         { "/api/admin/reload", "post", ["200", "400", "401", "403", "409"] },
+        { "/api/admin/retrain", "post", ["202", "400", "401", "403", "409"] },
+        { "/api/admin/retrain/status", "get", ["200", "401", "403"] },
         { "/health", "get", ["200", "503"] },
     };
 
