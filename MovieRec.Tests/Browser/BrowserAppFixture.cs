@@ -43,6 +43,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             ["Data__DatasetPath"] = TestPaths.MlLatestSmall,
             // The journeys register several people from one address.
             ["SignInLimits__RegistrationsPerAddressPerHour"] = "1000",
+            // Shown on the retraining page; Sundays at 02:30 UTC, never while a test run is likely.
+            ["Retrain__Schedule"] = "30 2 * * 0",
         }, workingDirectory: dataFolder);
 
         // Chromium starts while the server imports and trains.
