@@ -31,10 +31,10 @@ internal sealed class RetrainRunDocument
         Outcome = RetrainOutcomeNames.Of(run.Outcome),
         Reason = run.Reason,
         Ratings = run.Ratings,
-        HeldOutRmse = Finite(run.HeldOutRmse),
-        BiasOnlyRmse = Finite(run.BiasOnlyRmse),
-        CurrentRmse = Finite(run.CurrentRmse),
-        HeldOutNdcg = Finite(run.HeldOutNdcg),
+        HeldOutRmse = StoredFigures.Finite(run.HeldOutRmse),
+        BiasOnlyRmse = StoredFigures.Finite(run.BiasOnlyRmse),
+        CurrentRmse = StoredFigures.Finite(run.CurrentRmse),
+        HeldOutNdcg = StoredFigures.Finite(run.HeldOutNdcg),
         RatingWritesAtStart = run.RatingWritesAtStart,
     };
 
@@ -42,6 +42,4 @@ internal sealed class RetrainRunDocument
         new DateTimeOffset(StartedAt, TimeSpan.Zero), new DateTimeOffset(FinishedAt, TimeSpan.Zero), Trigger, Holder,
         RetrainOutcomeNames.Parse(Outcome), Reason, Ratings, HeldOutRmse, BiasOnlyRmse, CurrentRmse, HeldOutNdcg, RatingWritesAtStart);
 
-    // Stored as null, as SQLite does, so both stores give back the same record.
-    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

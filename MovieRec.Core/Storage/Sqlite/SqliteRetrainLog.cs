@@ -31,10 +31,10 @@ internal sealed class SqliteRetrainLog(SqliteConnections connections) : IRetrain
             .With("$outcome", RetrainOutcomeNames.Of(run.Outcome))
             .With("$reason", run.Reason)
             .With("$ratings", run.Ratings)
-            .With("$rmse", Finite(run.HeldOutRmse))
-            .With("$bias", Finite(run.BiasOnlyRmse))
-            .With("$current", Finite(run.CurrentRmse))
-            .With("$ndcg", Finite(run.HeldOutNdcg))
+            .With("$rmse", StoredFigures.Finite(run.HeldOutRmse))
+            .With("$bias", StoredFigures.Finite(run.BiasOnlyRmse))
+            .With("$current", StoredFigures.Finite(run.CurrentRmse))
+            .With("$ndcg", StoredFigures.Finite(run.HeldOutNdcg))
             .With("$writes", run.RatingWritesAtStart);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -60,8 +60,6 @@ internal sealed class SqliteRetrainLog(SqliteConnections connections) : IRetrain
         return runs;
     }
 
-    // SQLite stores NaN as NULL anyway; say so rather than rely on it.
-    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     private static double? Nullable(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetDouble(column);
 }
