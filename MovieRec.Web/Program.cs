@@ -6,6 +6,7 @@ using MovieRec.Web.FirstRun;
 using MovieRec.Web.Health;
 using MovieRec.Web.Hosting;
 using MovieRec.Web.Metrics;
+using MovieRec.Web.Models.Experiments;
 using MovieRec.Web.Security;
 using Serilog;
 
@@ -29,6 +30,7 @@ try
     // Before serving: check every setting, open the store and, on a first run, fill it from the MovieLens dataset.
     SettingsRegistration.ValidateNow(app.Services);
     await app.Services.PrepareFirstRunAsync();
+    await app.Services.EnsureCandidateIsKeptAsync();
 
     app.UseMovieRecSecurity();
     app.UseSerilogRequestLogging();

@@ -39,7 +39,7 @@ public sealed class FolderModelRepository(string folder) : IModelRepository
         {
             if (ReadFacts(sidecar) is { } facts && File.Exists(ModelPath(facts.Version))) kept.Add(facts);
         }
-        return (IReadOnlyList<ModelVersionFacts>)kept.OrderByDescending(f => f.Version, StringComparer.Ordinal).ToList();
+        return ModelVersionNames.NewestFirst(kept);
     }, cancellationToken);
 
     public Task<ModelVersionFacts?> FindAsync(string version, CancellationToken cancellationToken = default)

@@ -14,6 +14,13 @@ public static partial class ModelVersionNames
     public static string For(DateTimeOffset createdAt, string checksum) =>
         createdAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + checksum[..8].ToLowerInvariant();
 
+    /// <summary>
+    /// Versions newest first, by their creation time (two made within one second differ only in
+    /// their checksum digits, which say nothing of age), then by name.
+    /// </summary>
+    public static IReadOnlyList<ModelVersionFacts> NewestFirst(IEnumerable<ModelVersionFacts> versions) =>
+        versions.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Version, StringComparer.Ordinal).ToList();
+
     public static bool IsValid(string? version) => version is not null && Pattern().IsMatch(version);
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming what a version looks like when <paramref name="version"/> is not one.</summary>

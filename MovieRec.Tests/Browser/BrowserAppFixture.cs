@@ -24,6 +24,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public ServerProcess Server => server ?? throw new InvalidOperationException("the server has not started");
 
+    /// <summary>The server's data folder (its store, model file and model history).</summary>
+    public string DataFolder => dataFolder ?? throw new InvalidOperationException("the server has not started");
+
     public async Task InitializeAsync()
     {
         if (!InstalledChromium.IsInstalled)

@@ -50,7 +50,7 @@ public sealed class ServedPathAgreementTests : IAsyncLifetime
         var holder = new ModelHolder();
         holder.Activate(new ActiveModel(loaded, new Recommender(loaded), info, DateTimeOffset.UtcNow),
             new ReloadOutcome(DateTimeOffset.UtcNow, "test", true, "loaded", info.Checksum));
-        var app = new PersonalPicks(_store, holder, new MovieDetailsCache(_store, WebParts.Cache(holder)), WebParts.Metrics(holder));
+        var app = new PersonalPicks(_store, holder, new MovieDetailsCache(_store, WebParts.Cache(holder)), WebParts.Metrics(holder), WebParts.Experiments(_store, holder));
         var data = new EvaluationData(SharedSplit.Train, SharedSplit.Test, SharedSplit.Movies, RatingScale.HalfStars);
         var evaluated = new ServedPathModel(new ServedRecommender(new Recommender(model)), data);
 

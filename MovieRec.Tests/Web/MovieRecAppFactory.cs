@@ -26,6 +26,12 @@ public class MovieRecAppFactory : WebApplicationFactory<Program>
     public string ModelPath => Path.Combine(DataFolder, "model.bin");
     public string DatabasePath => Path.Combine(DataFolder, "movierec.db");
 
+    /// <summary>The model history folder (the default: "models" beside Model:Path).</summary>
+    public string HistoryFolder => Path.Combine(DataFolder, "models");
+
+    /// <summary>Settings a test adds before the app starts (its first request or Services).</summary>
+    public Dictionary<string, string?> ExtraSettings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -51,7 +57,7 @@ public class MovieRecAppFactory : WebApplicationFactory<Program>
             ["SignInLimits:LoginsPerUsernamePerMinute"] = "100000",
             ["SignInLimits:RegistrationsPerAddressPerHour"] = "100000",
             ["SignInLimits:QueuedHashes"] = "100000",
-        }));
+        }.Concat(ExtraSettings)));
     }
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -5,6 +5,7 @@ using MovieRec.Web.Caching;
 using MovieRec.Web.Configuration;
 using MovieRec.Web.Metrics;
 using MovieRec.Web.Models;
+using MovieRec.Web.Models.Experiments;
 
 namespace MovieRec.Tests.Web;
 
@@ -13,6 +14,10 @@ public static class WebParts
 {
     public static MovieRecCache Cache(ModelHolder? holder = null, TimeProvider? clock = null) =>
         new(Options.Create(new CacheOptions()), holder ?? new ModelHolder(), clock ?? TimeProvider.System);
+
+    /// <summary>The experiment recorder over a store; it records nothing while the holder has no candidate.</summary>
+    public static ExperimentRecorder Experiments(MovieRec.Core.Storage.IMovieRecStore store, ModelHolder holder) =>
+        new(store, holder, Microsoft.Extensions.Logging.Abstractions.NullLogger<ExperimentRecorder>.Instance);
 
     public static MovieRecMetrics Metrics(ModelHolder? holder = null) =>
         new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), holder ?? new ModelHolder());

@@ -30,6 +30,7 @@ public static class CommandLine
         services.AddTransient<UsersCommand>();
         services.AddTransient<RetrainCommand>();
         services.AddTransient<StatsCommand>();
+        services.AddTransient<ModelsCommand>();
         services.AddTransient<BenchTrainCommand>();
         services.AddTransient<BenchRecommendCommand>();
         services.AddTransient<BenchStoreCommand>();
@@ -48,7 +49,7 @@ public static class CommandLine
             "(sqlite | mongo), Storage:SqlitePath and ConnectionStrings:Mongo in appsettings.json or the environment (Storage__Provider=mongo, ...).")
         {
             TrainCommand.Define(actions), EvaluateCommand.Define(actions), ImportCommand.Define(actions), UsersCommand.Define(actions),
-            RetrainCommand.Define(actions), StatsCommand.Define(actions), bench,
+            RetrainCommand.Define(actions), StatsCommand.Define(actions), ModelsCommand.Define(actions), bench,
         };
     }
 

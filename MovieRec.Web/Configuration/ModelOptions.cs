@@ -14,7 +14,6 @@ public sealed class ModelOptions : IValidatableObject
 {
     public const string SectionName = "Model";
     public const string DefaultPath = "data/model.bin";
-    public const string DefaultHistoryPath = "data/models";
     public const int DefaultPollSeconds = 10;
     public const int DefaultKeep = 10;
 
@@ -33,8 +32,8 @@ public sealed class ModelOptions : IValidatableObject
     /// </summary>
     public string History { get; set; } = ModelHistoryKinds.Auto;
 
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Model:HistoryPath is empty: name the history folder, for example data/models.")]
-    public string HistoryPath { get; set; } = DefaultHistoryPath;
+    /// <summary>The history folder; unset, a "models" folder beside Model:Path (data/models by default).</summary>
+    public string? HistoryPath { get; set; }
 
     /// <summary>How many versions the history keeps (the active one and the experiment's candidate are never removed).</summary>
     [Range(1, 1_000, ErrorMessage = "Model:Keep must be a whole number of versions from 1 to 1000.")]

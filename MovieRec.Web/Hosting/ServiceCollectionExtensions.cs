@@ -9,6 +9,7 @@ using MovieRec.Web.Configuration;
 using MovieRec.Web.FirstRun;
 using MovieRec.Web.Models;
 using MovieRec.Web.Models.History;
+using MovieRec.Web.Models.Experiments;
 using MovieRec.Web.Ratings;
 using MovieRec.Web.Recommendations;
 using MovieRec.Web.Retraining;
@@ -54,6 +55,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ModelActivation>();
         services.AddSingleton<ModelPublisher>();
         services.AddSingleton<RetrainService>();
+        services.AddSingleton<ActiveVersionFollower>();
+        services.AddSingleton<CandidateLoader>();
+        services.AddSingleton<ExperimentRecorder>();
+        services.AddSingleton<ModelHistoryView>();
         services.AddSingleton<RetrainProgress>();
         services.AddSingleton(provider => new LowPriorityScheduler(provider.GetRequiredService<IOptions<RetrainOptions>>().Value.Threads));
         services.AddSingleton<RetrainCoordinator>();

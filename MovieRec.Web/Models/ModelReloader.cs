@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Engine.Scoring;
 using MovieRec.Web.Metrics;
+using MovieRec.Web.Models.Experiments;
+using MovieRec.Web.Models.History;
 
 namespace MovieRec.Web.Models;
 
@@ -16,7 +18,7 @@ namespace MovieRec.Web.Models;
 /// </summary>
 public sealed class ModelReloader(
     ModelHolder holder, ModelSettings settings, InitialTraining training, IOptions<ModelLoadingOptions> loading, TimeProvider time,
-    MovieRecMetrics metrics, ILogger<ModelReloader> logger)
+    MovieRecMetrics metrics, ActiveVersionFollower follower, CandidateLoader candidate, ILogger<ModelReloader> logger)
     : BackgroundService
 {
     // One load at a time: the watcher, the timer and the admin API may all ask at once.
@@ -28,14 +30,20 @@ public sealed class ModelReloader(
         await Task.Yield(); // Let the host finish starting; serving never waits for a model.
         try
         {
+            await FollowActiveVersionAsync(stoppingToken);
             await ReloadAsync("startup", force: false, stoppingToken);
             if (holder.Current is null && !File.Exists(settings.Path) && await training.RunAsync(stoppingToken))
                 await ReloadAsync("initial training", force: false, stoppingToken);
+            await candidate.RefreshAsync(stoppingToken);
 
             using var watcher = Watch(stoppingToken);
             using var timer = new PeriodicTimer(settings.PollInterval, time);
             while (await timer.WaitForNextTickAsync(stoppingToken))
-                await ReloadAsync("periodic check", force: false, stoppingToken);
+            {
+                bool replaced = await FollowActiveVersionAsync(stoppingToken);
+                await ReloadAsync(replaced ? "version activated" : "periodic check", force: false, stoppingToken);
+                await candidate.RefreshAsync(stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -46,6 +54,23 @@ public sealed class ModelReloader(
             // A background service that throws stops the whole host; the app must keep serving
             // (popularity, or the model it has) with the watcher gone rather than not at all.
             logger.LogError(error, "The model reloader stopped; the current model keeps serving but new files are not picked up until a restart");
+        }
+    }
+
+    /// <summary>
+    /// Copies the store's active version over Model:Path when another process activated one; a store
+    /// that does not answer is logged and the model being served goes on.
+    /// </summary>
+    private async Task<bool> FollowActiveVersionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await follower.FollowAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not check the active model version ({Reason}); the current model keeps serving", error.Message);
+            return false;
         }
     }
 

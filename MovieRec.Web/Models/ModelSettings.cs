@@ -11,21 +11,26 @@ namespace MovieRec.Web.Models;
 public sealed record ModelSettings(string Path, TimeSpan PollInterval, TrainerOptions TrainingOptions)
 {
     public string History { get; init; } = ModelHistoryKinds.Auto;
-    public string HistoryPath { get; init; } = System.IO.Path.GetFullPath(ModelOptions.DefaultHistoryPath);
+    public string HistoryPath { get; init; } = "";
     public int Keep { get; init; } = ModelOptions.DefaultKeep;
     public ExperimentSettings? Experiment { get; init; }
 
     /// <summary>The folder of <see cref="Path"/>, where copies being installed are staged (a rename within one folder is atomic).</summary>
     public string Folder => System.IO.Path.GetDirectoryName(Path) ?? ".";
 
-    public static ModelSettings From(ModelOptions options) =>
-        new(System.IO.Path.GetFullPath(options.Path), TimeSpan.FromSeconds(options.PollSeconds), options.Training)
+    public static ModelSettings From(ModelOptions options)
+    {
+        string path = System.IO.Path.GetFullPath(options.Path);
+        return new(path, TimeSpan.FromSeconds(options.PollSeconds), options.Training)
         {
             History = ModelHistoryKinds.Normalise(options.History),
-            HistoryPath = System.IO.Path.GetFullPath(options.HistoryPath),
+            HistoryPath = string.IsNullOrWhiteSpace(options.HistoryPath)
+                ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? ".", "models")
+                : System.IO.Path.GetFullPath(options.HistoryPath),
             Keep = options.Keep,
             Experiment = options.Experiment.IsSet ? new ExperimentSettings(options.Experiment.Candidate!.Trim(), options.Experiment.Share) : null,
         };
+    }
 }
 
 /// <summary>The configured experiment: the candidate version and the share of people served it.</summary>

@@ -3,6 +3,7 @@ using MovieRec.Core.Catalog;
 using MovieRec.Core.Ratings;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Metrics;
+using MovieRec.Web.Models.Experiments;
 
 namespace MovieRec.Web.Ratings;
 
@@ -26,7 +27,7 @@ public sealed record RatingWrite(RatingWriteStatus Status, Movie? Movie, double 
 /// The one way a person's rating is written or removed, for the star widget's form post and the
 /// JSON API alike: the value rule, the movie check, the timestamp and the count of writes.
 /// </summary>
-public sealed class RatingWriter(IMovieRecStore store, TimeProvider time, MovieRecMetrics metrics)
+public sealed class RatingWriter(IMovieRecStore store, TimeProvider time, MovieRecMetrics metrics, ExperimentRecorder experiment)
 {
     /// <param name="via">"page" or "api", for the metrics</param>
     public async Task<RatingWrite> RateAsync(int userId, int movieId, double value, string via, CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public sealed class RatingWriter(IMovieRecStore store, TimeProvider time, MovieR
         if (movie is null) return new RatingWrite(RatingWriteStatus.NoSuchMovie, null, value, null);
         var previous = await store.Ratings.UpsertAsync(new Rating(userId, movieId, (float)value, time.GetUtcNow().ToUnixTimeSeconds()), cancellationToken);
         metrics.RatingWritten("upsert", via);
+        await experiment.RatedAsync(userId, movieId, value, cancellationToken);
         return new RatingWrite(RatingWriteStatus.Saved, movie, value, previous);
     }
 

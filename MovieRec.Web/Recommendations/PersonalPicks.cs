@@ -4,6 +4,7 @@ using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Metrics;
 using MovieRec.Web.Models;
+using MovieRec.Web.Models.Experiments;
 
 namespace MovieRec.Web.Recommendations;
 
@@ -14,8 +15,9 @@ public sealed record Pick(Movie Movie, double PredictedRating, Movie? BecauseYou
 /// Personal picks that follow a person's ratings at once: their current ratings are read from the
 /// store and handed to the served recommender (Core/Recommending), which folds them in, excludes
 /// what they rated or hid and ranks; this class only fetches the movie records for the page.
+/// While an A/B experiment runs, the person's arm's model serves them and the picks shown are recorded.
 /// </summary>
-public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics)
+public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, MovieDetailsCache movieDetails, MovieRecMetrics metrics, ExperimentRecorder experiment)
 {
     public const int MaxCount = 100;
 
@@ -33,8 +35,9 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
     /// <summary>The first <paramref name="n"/> picks that pass <paramref name="filter"/>, in ranking order; null as above.</summary>
     public async Task<IReadOnlyList<Pick>?> ForUserAsync(int userId, int n, PickFilter filter, CancellationToken cancellationToken = default)
     {
-        var active = holder.Current;
-        if (active is null) return null;
+        // While an A/B experiment runs, the person's arm decides which model serves them.
+        if (holder.ServingFor(userId) is not { } arm) return null;
+        var active = arm.Model;
         long started = Stopwatch.GetTimestamp();
         var ratings = await RatingsAsync(userId, cancellationToken);
         if (ratings.Count == 0) return null;
@@ -61,6 +64,7 @@ public sealed class PersonalPicks(IMovieRecStore store, ModelHolder holder, Movi
                 p.BecauseYouRated is { } because ? movies.GetValueOrDefault(because) : null))
             .ToList();
         metrics.Picks(Stopwatch.GetElapsedTime(started));
+        await experiment.ShownAsync(arm, userId, shown.Select(p => p.Movie.MovieId).ToList(), cancellationToken);
         return shown;
     }
 

@@ -8,8 +8,9 @@ namespace MovieRec.Web.Retraining;
 /// Work started on it stays on it: awaits inside capture it as TaskScheduler.Current, and the
 /// trainer's Parallel loops use the current scheduler, so every training step runs on these threads
 /// and the thread pool stays free for requests. The threads are BelowNormal (Windows and macOS) and,
-/// on Linux, where .NET ignores ThreadPriority, get nice 10 with setpriority on their own thread id:
-/// the kernel then gives a request thread about ten times their share of a busy core.
+/// on Linux, where .NET ignores ThreadPriority, run under the SCHED_IDLE policy (the kernel gives
+/// them a core only when nothing else of normal priority wants it), falling back to nice 10 where
+/// that is refused (about a tenth of a busy core's share then).
 /// </summary>
 public sealed class LowPriorityScheduler : TaskScheduler, IDisposable
 {
@@ -55,15 +56,29 @@ public sealed class LowPriorityScheduler : TaskScheduler, IDisposable
         if (!OperatingSystem.IsLinux()) return false;
         try
         {
-            // PRIO_PROCESS with a thread id changes that thread alone on Linux; raising one's own
-            // niceness needs no privilege.
-            return setpriority(0, gettid(), LinuxNiceness) == 0;
+            // Both act on the calling thread alone on Linux (pid 0 / its thread id) and need no
+            // privilege: a thread may always lower its own priority.
+            var none = new SchedulingParameter();
+            bool idle = sched_setscheduler(0, SchedIdle, ref none) == 0;
+            bool nice = setpriority(0, gettid(), LinuxNiceness) == 0;
+            return idle || nice;
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
         {
             return false;
         }
     }
+
+    private const int SchedIdle = 5;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct SchedulingParameter
+    {
+        public int Priority;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int sched_setscheduler(int pid, int policy, ref SchedulingParameter parameter);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int setpriority(int which, int who, int priority);

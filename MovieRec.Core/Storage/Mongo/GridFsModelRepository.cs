@@ -33,7 +33,7 @@ internal sealed class GridFsModelRepository(IMongoDatabase database) : IModelRep
             new GridFSFindOptions { Sort = MongoModelDefinitions.NewestFirst }, cancellationToken);
         var files = await cursor.ToListAsync(cancellationToken);
         // Two uploads of one version (two instances publishing the same file at once) list once.
-        return files.Select(Facts).OfType<ModelVersionFacts>().DistinctBy(f => f.Version).ToList();
+        return ModelVersionNames.NewestFirst(files.Select(Facts).OfType<ModelVersionFacts>().DistinctBy(f => f.Version));
     }
 
     public async Task<ModelVersionFacts?> FindAsync(string version, CancellationToken cancellationToken = default) =>

@@ -70,12 +70,32 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
     }
 
+    /// <summary>Takes a file back from version 5 to version 4: no active model record, no experiment picks.</summary>
+    private const string DropVersion5 = "DROP TABLE active_model; DROP TABLE experiment_picks; ";
+
+    [Fact]
+    public async Task AVersion4File_IsMigrated_WithNoActiveModelAndNoExperimentPicks()
+    {
+        var user = await _store.Users.CreateAsync("before-history", "h");
+        await ScalarAsync(UndoVersion6 + DropVersion5 + "PRAGMA user_version = 4;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
+        Assert.Null(await _store.ActiveModel.GetAsync());
+        Assert.Empty(await _store.Experiments.CountAsync("20261201-000000-00000000"));
+        await _store.ActiveModel.SetAsync("20261201-000000-00000000");
+        Assert.Equal("20261201-000000-00000000", (await _store.ActiveModel.GetAsync())?.Version);
+        Assert.NotNull(await _store.Users.GetByIdAsync(user.UserId));
+    }
+
     [Fact]
     public async Task AVersion1File_IsMigrated_GivingEveryAccountASecurityStamp()
     {
         var user = await _store.Users.CreateAsync("before-stamps", "h");
         // Back to the version-1 layout: no stamp column, no import marker table, no rating key, no person lists.
-        await ScalarAsync(UndoVersion6 + UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        await ScalarAsync(UndoVersion6 + DropVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -92,7 +112,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         var user = await _store.Users.CreateAsync("before-lists", "h");
         await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4.5f, 1_000));
         // Back to the version-2 layout: no person lists, no rating key, no reference mean.
-        await ScalarAsync(UndoVersion6 + UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion6 + DropVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -110,7 +130,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         await _store.Users.ImportAsync([ImportedUser.FromDataset(1)]);
         await _store.Ratings.ImportAsync([new(1, 1, 5.0f, 1), new(1, 2, 1.0f, 1)]);
         // Back to the version-2 layout: no rating key, no reference mean, no person lists.
-        await ScalarAsync(UndoVersion6 + UndoVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion6 + DropVersion5 + "DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -123,9 +143,6 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     }
 
     // Back from version 6: no leases, rating-write count or retrain runs.
-    // Back from version 5: no active model record, no experiment picks.
-    private const string UndoVersion5 = "DROP TABLE experiment_picks; DROP TABLE active_model; ";
-
     private const string UndoVersion6 = "DROP TABLE retrain_runs; DROP TABLE rating_writes; DROP TABLE store_locks; ";
 
     [Fact]

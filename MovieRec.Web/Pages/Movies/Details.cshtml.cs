@@ -6,12 +6,13 @@ using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Api;
+using MovieRec.Web.Models.Experiments;
 using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Web.Pages.Movies;
 
 /// <summary>One movie: facts, links, the person's rating and similar movies.</summary>
-public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalPicks picks) : PageModel
+public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalPicks picks, ExperimentRecorder experiment) : PageModel
 {
     public const int SimilarCount = 10;
 
@@ -38,6 +39,7 @@ public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalP
             YourRatings = (await store.Ratings.ListByUserAsync(userId, cancellationToken)).ToDictionary(r => r.MovieId, r => (double)r.Value);
             WatchList = (await store.PersonLists.ListAsync(userId, PersonList.WatchList, cancellationToken)).ToHashSet();
             hidden = await picks.HiddenAsync(userId, cancellationToken);
+            await experiment.OpenedAsync(userId, id, cancellationToken);
         }
         Similar = await similar.ForPersonAsync(movie, SimilarCount, hidden, cancellationToken);
         return Page();
