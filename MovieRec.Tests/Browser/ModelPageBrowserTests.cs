@@ -13,7 +13,7 @@ public sealed class ModelPageBrowserTests(BrowserAppFixture app)
         {
             await using var session = await app.AdminSessionAsync(width: width);
             var page = session.Page;
-            await page.Locator("nav[aria-label=Main] a", new() { HasText = "Model" }).ClickAsync();
+            await page.Locator("nav[aria-label=Main]").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Model", Exact = true }).ClickAsync();
             await Expect(page.Locator("[data-section=curve] svg[data-chart=lines]")).ToBeVisibleAsync();
             await Expect(page.Locator("main")).Not.ToContainTextAsync("NotNeeded");
             Assert.True(await page.FitsWidthAsync(), $"the model page scrolls sideways at {width} px");
