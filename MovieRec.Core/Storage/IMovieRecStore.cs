@@ -23,6 +23,12 @@ public interface IMovieRecStore : IAsyncDisposable
     /// <summary>Whether the last dataset import completed (see <see cref="IImportLog"/>).</summary>
     IImportLog Imports { get; }
 
+    /// <summary>Named leases that make work single-flight across processes (see <see cref="IStoreLocks"/>).</summary>
+    IStoreLocks Locks { get; }
+
+    /// <summary>The rating-write count and the retrain runs (see <see cref="IRetrainLog"/>).</summary>
+    IRetrainLog Retrains { get; }
+
     /// <summary>The model version every instance serves.</summary>
     IActiveModelStore ActiveModel { get; }
 

@@ -30,6 +30,12 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Tmdb:CacheMegabytes", "0", "Tmdb:CacheMegabytes must be from 1")]
     [InlineData("Tmdb:ApiBaseUrl", "not a url", "Tmdb:ApiBaseUrl must be an absolute")]
     [InlineData("Tmdb:PosterSize", "huge", "Tmdb:PosterSize must be a TMDb poster size")]
+    [InlineData("Retrain:Schedule", "every night", "Retrain:Schedule 'every night' is not a cron expression")]
+    [InlineData("Retrain:Schedule", "0 2 * *", "Retrain:Schedule '0 2 * *' is not a cron expression")]
+    [InlineData("Retrain:TimeZone", "Mars/Olympus", "Retrain:TimeZone 'Mars/Olympus' is not a time zone")]
+    [InlineData("Retrain:AfterNewRatings", "-5", "Retrain:AfterNewRatings must be 0 (off) or a positive whole number")]
+    [InlineData("Retrain:LeaseSeconds", "5", "Retrain:LeaseSeconds must be a whole number of seconds from 15")]
+    [InlineData("Retrain:Threads", "0", "Retrain:Threads must be a whole number of threads from 1")]
     public void A_bad_setting_stops_a_command_before_it_runs_naming_the_key(string key, string value, string message)
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -28,6 +28,8 @@ public sealed class OpenApiDocumentTests(MovieRecAppFactory app) : IClassFixture
         { "/api/me/settings", "get", ["200", "401"] },
         { "/api/me/settings", "put", ["200", "400", "401", "413", "415"] },
         { "/api/admin/reload", "post", ["200", "400", "401", "403", "409"] },
+        { "/api/admin/retrain", "post", ["202", "400", "401", "403", "409"] },
+        { "/api/admin/retrain/status", "get", ["200", "401", "403"] },
         { "/health", "get", ["200", "503"] },
     };
 

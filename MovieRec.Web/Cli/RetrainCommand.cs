@@ -3,14 +3,14 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using MovieRec.Core.Engine;
 using MovieRec.Core.Retraining;
-using MovieRec.Web.Models;
+using MovieRec.Web.Retraining;
 using MovieRec.Web.Cli.Progress;
 using MovieRec.Web.Configuration;
 
 namespace MovieRec.Web.Cli;
 
 /// <summary>retrain: the model from the store's ratings (optionally merged with a CSV), behind a quality gate.</summary>
-public sealed class RetrainCommand(RetrainService retraining, IOptions<ModelOptions> model, IProgressDisplay progress, ILogger<RetrainCommand> logger)
+public sealed class RetrainCommand(RetrainCoordinator retraining, IOptions<ModelOptions> model, IProgressDisplay progress, ILogger<RetrainCommand> logger)
 {
     public const int RefusedExitCode = 3;
 

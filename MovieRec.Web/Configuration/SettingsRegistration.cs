@@ -17,6 +17,7 @@ public static class SettingsRegistration
         services.AddOptions<DataSettings>().BindConfiguration(DataSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrainOptions>().BindConfiguration(RetrainOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TmdbOptions>().BindConfiguration(TmdbOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;

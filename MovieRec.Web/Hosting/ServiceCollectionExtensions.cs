@@ -12,6 +12,7 @@ using MovieRec.Web.Models.History;
 using MovieRec.Web.Models.Experiments;
 using MovieRec.Web.Ratings;
 using MovieRec.Web.Recommendations;
+using MovieRec.Web.Retraining;
 
 namespace MovieRec.Web.Hosting;
 
@@ -62,6 +63,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CandidateLoader>();
         services.AddSingleton<ExperimentRecorder>();
         services.AddSingleton<ModelHistoryView>();
+        services.AddSingleton<RetrainProgress>();
+        services.AddSingleton(provider => new LowPriorityScheduler(provider.GetRequiredService<IOptions<RetrainOptions>>().Value.Threads));
+        services.AddSingleton<RetrainCoordinator>();
+        services.AddSingleton<IRetrainStarter>(provider => provider.GetRequiredService<RetrainCoordinator>());
+        services.AddSingleton<RetrainScheduler>();
+        services.AddSingleton<RetrainStatusReader>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetrainScheduler>());
         services.AddScoped<PersonalPicks>();
         services.AddSingleton<PopularMovies>();
         services.AddSingleton<MovieRecCache>();

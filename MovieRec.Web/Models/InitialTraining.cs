@@ -1,15 +1,14 @@
 using MovieRec.Core.Retraining;
-using System.Diagnostics;
-using MovieRec.Web.Metrics;
+using MovieRec.Web.Retraining;
 
 namespace MovieRec.Web.Models;
 
 /// <summary>
 /// Trains the first model from the store when the app starts without a model file, so that a fresh
 /// install gets personal picks without anyone running a command. The file is written atomically by
-/// the retrain service (kept in the history and activated); loading it is the reloader's job, like any other new file.
+/// the retrain service (kept in the history and activated) under the store's retrain lock, which also records the run and its metrics; loading it is the reloader's job, like any other new file.
 /// </summary>
-public sealed class InitialTraining(RetrainService retraining, ModelSettings settings, ModelHolder holder, MovieRecMetrics metrics, ILogger<InitialTraining> logger)
+public sealed class InitialTraining(RetrainCoordinator retraining, ModelSettings settings, ModelHolder holder, ILogger<InitialTraining> logger)
 {
     /// <summary>Trains and writes the model file; returns whether a file was written.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
@@ -19,9 +18,7 @@ public sealed class InitialTraining(RetrainService retraining, ModelSettings set
         try
         {
             var request = new RetrainRequest(CsvPath: null, settings.Path, settings.TrainingOptions);
-            long started = Stopwatch.GetTimestamp();
             var result = await retraining.RunAsync(request, "first run", cancellationToken: cancellationToken);
-            metrics.Retrain(Stopwatch.GetElapsedTime(started), result.Written);
             if (!result.Written)
             {
                 holder.SetTraining(new TrainingStatus(TrainingState.Failed, $"The trained model was refused: {result.Verdict.Reason}."));

@@ -14,11 +14,13 @@ namespace MovieRec.Web.Models;
 public sealed class RetrainService(IMovieRecStore store, ModelPublisher publisher, ModelSettings settings)
 {
     /// <param name="source">What asked: "retrain", "scheduled", "first run" (kept with the version).</param>
+    /// <param name="trainOn">Where training runs: the thread pool (null), or the app's low-priority training threads for a retrain while serving.</param>
     public async Task<RetrainResult> RunAsync(RetrainRequest request, string source, Action<IterationReport>? report = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, TaskScheduler? trainOn = null)
     {
         // The trainer is CPU-bound and synchronous inside: keep it off the caller's thread.
-        var result = await Task.Run(() => Retrainer.RunAsync(store, request, report, cancellationToken), cancellationToken);
+        var result = await Task.Factory.StartNew(() => Retrainer.RunAsync(store, request, report, cancellationToken), cancellationToken,
+            TaskCreationOptions.DenyChildAttach, trainOn ?? TaskScheduler.Default).Unwrap();
         if (!result.Verdict.Accepted) return result;
 
         bool active = string.Equals(Path.GetFullPath(request.OutputPath), settings.Path, StringComparison.Ordinal);

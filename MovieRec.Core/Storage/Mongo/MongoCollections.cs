@@ -24,6 +24,10 @@ internal sealed class MongoCollections
         PersonLists = Database.GetCollection<PersonListDocument>("personLists");
         PersonSettings = Database.GetCollection<PersonSettingsDocument>("personSettings");
         RatingReference = Database.GetCollection<RatingReferenceDocument>("ratingReference");
+        // The rating-write count shares "counters" with the user id counter, as its own document.
+        WriteCounters = Database.GetCollection<WriteCounterDocument>("counters");
+        Locks = Database.GetCollection<StoreLockDocument>("locks");
+        RetrainRuns = Database.GetCollection<RetrainRunDocument>("retrainRuns");
         ActiveModel = Database.GetCollection<ActiveModelDocument>("activeModel");
         ExperimentPicks = Database.GetCollection<ExperimentPickDocument>("experimentPicks");
     }
@@ -37,6 +41,9 @@ internal sealed class MongoCollections
     public IMongoCollection<PersonListDocument> PersonLists { get; }
     public IMongoCollection<PersonSettingsDocument> PersonSettings { get; }
     public IMongoCollection<RatingReferenceDocument> RatingReference { get; }
+    public IMongoCollection<WriteCounterDocument> WriteCounters { get; }
+    public IMongoCollection<StoreLockDocument> Locks { get; }
+    public IMongoCollection<RetrainRunDocument> RetrainRuns { get; }
     public IMongoCollection<ActiveModelDocument> ActiveModel { get; }
     public IMongoCollection<ExperimentPickDocument> ExperimentPicks { get; }
 }

@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: collections movies, users, ratings, personLists, personSettings, counters, imports, ratingReference, activeModel and experimentPicks, and the GridFS bucket models, in one database, indexes
+/// The MongoDB store: collections movies, users, ratings, personLists, personSettings, counters, imports, ratingReference, activeModel, experimentPicks, locks and retrainRuns, and the GridFS bucket models, in one database, indexes
 /// created at open (see <see cref="MongoIndexes"/>). Needs no replica set: no multi-document
 /// transactions are used.
 /// </summary>
@@ -30,6 +30,8 @@ public sealed class MongoMovieRecStore : IMovieRecStore
         PersonLists = new MongoPersonListStore(collections, clock);
         PersonSettings = new MongoPersonSettingsStore(collections);
         Imports = new MongoImportLog(collections, clock);
+        Locks = new MongoStoreLocks(collections);
+        Retrains = new MongoRetrainLog(collections);
         ActiveModel = new MongoActiveModelStore(collections, clock);
         Experiments = new MongoExperimentStore(collections, clock);
         SharedModels = new GridFsModelRepository(collections.Database);
@@ -46,6 +48,8 @@ public sealed class MongoMovieRecStore : IMovieRecStore
     public IPersonListStore PersonLists { get; }
     public IPersonSettingsStore PersonSettings { get; }
     public IImportLog Imports { get; }
+    public IStoreLocks Locks { get; }
+    public IRetrainLog Retrains { get; }
     public IActiveModelStore ActiveModel { get; }
     public IExperimentStore Experiments { get; }
 
@@ -62,6 +66,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
             await collections.Users.Indexes.CreateManyAsync(MongoIndexes.Users(), cancellationToken);
             await collections.Ratings.Indexes.CreateManyAsync(MongoIndexes.Ratings(), cancellationToken);
             await collections.PersonLists.Indexes.CreateManyAsync(MongoPersonListDefinitions.Indexes(), cancellationToken);
+            await collections.RetrainRuns.Indexes.CreateManyAsync(MongoRetrainDefinitions.Indexes(), cancellationToken);
             await collections.ExperimentPicks.Indexes.CreateManyAsync(MongoModelDefinitions.ExperimentIndexes(), cancellationToken);
             await new MongoUserIds(collections).RaiseAboveStoredUsersAsync(cancellationToken);
             await MongoMovieStore.RefreshSearchKeysAsync(collections, cancellationToken);

@@ -26,6 +26,7 @@ internal sealed class MongoRatingStore(MongoCollections collections, ILogger log
         var sumDelta = rating.Value - (previous?.Value ?? 0);
         if (countDelta != 0 || sumDelta != 0)
             await collections.Movies.UpdateOneAsync(MongoQueries.MovieById(rating.MovieId), MongoUpdates.ApplyRatingDelta(countDelta, sumDelta), cancellationToken: cancellationToken);
+        await new MongoRetrainLog(collections).CountRatingWriteAsync(cancellationToken);
         return previous is null ? null : (float)previous.Value;
     }
 

@@ -21,6 +21,8 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         PersonLists = new SqlitePersonListStore(connections, clock);
         PersonSettings = new SqlitePersonSettingsStore(connections);
         Imports = new SqliteImportLog(connections, clock);
+        Locks = new SqliteStoreLocks(connections);
+        Retrains = new SqliteRetrainLog(connections);
         ActiveModel = new SqliteActiveModelStore(connections, clock);
         Experiments = new SqliteExperimentStore(connections, clock);
     }
@@ -39,6 +41,8 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IPersonListStore PersonLists { get; }
     public IPersonSettingsStore PersonSettings { get; }
     public IImportLog Imports { get; }
+    public IStoreLocks Locks { get; }
+    public IRetrainLog Retrains { get; }
     public IActiveModelStore ActiveModel { get; }
     public IExperimentStore Experiments { get; }
 

@@ -31,6 +31,7 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
                 INSERT INTO ratings (user_id, movie_id, value, timestamp) VALUES ($user_id, $movie_id, $value, $timestamp)
                 ON CONFLICT (user_id, movie_id) DO UPDATE SET value = excluded.value, timestamp = excluded.timestamp;
                 {ApplyDelta};
+                {SqliteRetrainLog.CountRatingWrite};
                 """, transaction)
             .With("$user_id", rating.UserId)
             .With("$movie_id", rating.MovieId)

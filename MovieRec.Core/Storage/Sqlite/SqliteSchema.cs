@@ -10,7 +10,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6, Version7];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6, Version7, Version8];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -105,6 +105,42 @@ internal static class SqliteSchema
         ALTER TABLE movie_tags ADD COLUMN tag_key TEXT NOT NULL DEFAULT '';
         UPDATE movie_tags SET tag_key = movierec_tag_key(tag);
         CREATE INDEX movie_tags_by_key ON movie_tags (tag_key, movie_id);
+        """;
+
+    // Version 8: scheduled retraining. store_locks holds named leases (one row while held; a
+    // crashed holder's row simply expires); rating_writes counts rating upserts, written in the
+    // upsert's own transaction, so "retrain after N new ratings" survives restarts and counts every
+    // instance's writes; retrain_runs keeps each run's figures for the administrator page.
+    private const string Version8 = """
+        CREATE TABLE store_locks (
+            name           TEXT    PRIMARY KEY,
+            holder         TEXT    NOT NULL,
+            acquired_at_ms INTEGER NOT NULL,
+            expires_at_ms  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE rating_writes (
+            id    INTEGER PRIMARY KEY CHECK (id = 1),
+            count INTEGER NOT NULL
+        );
+        INSERT INTO rating_writes (id, count) VALUES (1, 0);
+
+        CREATE TABLE retrain_runs (
+            run_id                 INTEGER PRIMARY KEY,
+            started_at_ms          INTEGER NOT NULL,
+            finished_at_ms         INTEGER NOT NULL,
+            trigger                TEXT    NOT NULL,
+            holder                 TEXT    NOT NULL,
+            outcome                TEXT    NOT NULL CHECK (outcome IN ('published', 'refused', 'failed')),
+            reason                 TEXT    NOT NULL,
+            ratings                INTEGER NOT NULL,
+            held_out_rmse          REAL,
+            bias_only_rmse         REAL,
+            current_rmse           REAL,
+            held_out_ndcg          REAL,
+            rating_writes_at_start INTEGER NOT NULL
+        );
+        CREATE INDEX retrain_runs_by_start ON retrain_runs (started_at_ms DESC);
         """;
 
     // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by

@@ -77,7 +77,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     public async Task AVersion5File_IsMigrated_WithNoActiveModelAndNoExperimentPicks()
     {
         var user = await _store.Users.CreateAsync("before-history", "h");
-        await ScalarAsync(UndoVersion7 + DropVersion6 + "PRAGMA user_version = 5;");
+        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "PRAGMA user_version = 5;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -95,7 +95,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     {
         var user = await _store.Users.CreateAsync("before-stamps", "h");
         // Back to the version-1 layout: no stamp column, no import marker table, no rating key, no person lists.
-        await ScalarAsync(UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -112,7 +112,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         var user = await _store.Users.CreateAsync("before-lists", "h");
         await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4.5f, 1_000));
         // Back to the version-2 layout: no person lists, no rating key, no reference mean.
-        await ScalarAsync(UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -130,7 +130,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         var user = await _store.Users.CreateAsync("before-settings", "h");
         await _store.PersonLists.AddAsync(user.UserId, PersonList.WatchList, 1);
         // Back to the version-4 layout: no person settings.
-        await ScalarAsync(UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; PRAGMA user_version = 4;");
+        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; PRAGMA user_version = 4;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -149,7 +149,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         await _store.Users.ImportAsync([ImportedUser.FromDataset(1)]);
         await _store.Ratings.ImportAsync([new(1, 1, 5.0f, 1), new(1, 2, 1.0f, 1)]);
         // Back to the version-2 layout: no rating key, no reference mean, no person lists.
-        await ScalarAsync(UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -161,7 +161,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM movies WHERE rating_key IS NULL"));
     }
 
-    // Back from version 6 to version 5: no search index, no tag keys.
+    // Back from version 7 to version 6: no search index, no tag keys.
     private const string UndoVersion7 =
         "DROP TABLE movie_search_vocab; DROP TABLE movie_search; ALTER TABLE movies DROP COLUMN search_key; DROP INDEX movie_tags_by_key; ALTER TABLE movie_tags DROP COLUMN tag_key; ";
 
@@ -171,7 +171,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         await _store.Movies.UpsertManyAsync([
             new(1, "Matrix, The (1999)", 1999, []) { Tags = ["Dark Comedy"] },
             new(2, "Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)", 2001, [])]);
-        await ScalarAsync(UndoVersion7 + "PRAGMA user_version = 6;");
+        await ScalarAsync(UndoVersion8 + UndoVersion7 + "PRAGMA user_version = 6;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -194,6 +194,29 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
 
         var tagPlan = await QueryPlanAsync("SELECT m.movie_id FROM movies m WHERE m.movie_id IN (SELECT t.movie_id FROM movie_tags t WHERE t.tag_key = 'x')");
         Assert.Contains("movie_tags_by_key", tagPlan);
+    }
+
+    // Back from version 8 to version 7: no leases, rating-write count or retrain runs.
+    private const string UndoVersion8 = "DROP TABLE retrain_runs; DROP TABLE rating_writes; DROP TABLE store_locks; ";
+
+    [Fact]
+    public async Task AVersion7File_IsMigrated_KeepingRatingsAndCountingWritesFromZero()
+    {
+        await _store.Movies.UpsertManyAsync([new MovieRec.Core.Catalog.Movie(1, "Kept", 2000, [])]);
+        var user = await _store.Users.CreateAsync("before-retraining", "h");
+        await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 3.5f, 1_000));
+        await ScalarAsync(UndoVersion8 + "PRAGMA user_version = 7;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(3.5f, (await _store.Ratings.GetAsync(user.UserId, 1))?.Value);
+        Assert.Equal(0, await _store.Retrains.RatingWritesAsync());
+        await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4f, 2_000));
+        Assert.Equal(1, await _store.Retrains.RatingWritesAsync());
+        Assert.Empty(await _store.Retrains.RecentAsync(1));
+        Assert.Null(await _store.Locks.ReadAsync("retrain"));
     }
 
     [Fact]

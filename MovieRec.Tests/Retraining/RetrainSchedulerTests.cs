@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MovieRec.Core.Catalog;
+using MovieRec.Core.Ratings;
+using MovieRec.Core.Storage;
+using MovieRec.Core.Storage.Sqlite;
+using MovieRec.Tests.Storage;
+using MovieRec.Web.Configuration;
+using MovieRec.Web.Retraining;
+
+namespace MovieRec.Tests.Retraining;
+
+/// <summary>
+/// The scheduler on a fake clock over a real SQLite store: it starts a retrain at each cron
+/// occurrence and once enough new ratings were written since the last run began, and never before.
+/// </summary>
+public sealed class RetrainSchedulerTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
+    private readonly RecordingStarter _starter;
+    private IMovieRecStore _store = null!;
+
+    public RetrainSchedulerTests() => _starter = new RecordingStarter(_time);
+
+    public async Task InitializeAsync()
+    {
+        _store = await SqliteMovieRecStore.OpenAsync(Path.Combine(_folder.Path, "movierec.db"), NullLoggerFactory.Instance);
+        await _store.Movies.UpsertManyAsync(Enumerable.Range(1, 5).Select(id => new Movie(id, $"Movie {id}", 2000, [])));
+        await _store.Users.ImportAsync([ImportedUser.FromDataset(1)]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private RetrainScheduler Scheduler(RetrainOptions options) =>
+        new(_starter, _store, Options.Create(options), _time, NullLogger<RetrainScheduler>.Instance);
+
+    [Fact]
+    public async Task ACronSchedule_StartsARetrainAtEachOccurrence_AndNotBefore()
+    {
+        using var scheduler = Scheduler(new RetrainOptions { Schedule = "0 2 * * *" });
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), scheduler.NextScheduledRun(_time.GetUtcNow()));
+        await scheduler.StartAsync(CancellationToken.None);
+
+        await AdvanceToAsync(new DateTimeOffset(2026, 12, 1, 1, 59, 59, TimeSpan.Zero));
+        Assert.Empty(_starter.Calls);
+
+        await AdvanceToAsync(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
+        await _starter.WaitForAsync(1, Patience);
+        await AdvanceToAsync(new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero));
+        await _starter.WaitForAsync(2, Patience);
+
+        Assert.Equal(
+            [("schedule", new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero)), ("schedule", new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero))],
+            _starter.Calls);
+        await scheduler.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AScheduleInATimeZone_FiresAtThatZonesHour()
+    {
+        using var scheduler = Scheduler(new RetrainOptions { Schedule = "30 3 * * 1", TimeZone = "Europe/Paris" });
+        // Monday 7 December 2026, 03:30 in Paris (UTC+1 in winter) is 02:30 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 2, 30, 0, TimeSpan.Zero), scheduler.NextScheduledRun(_time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task AfterNewRatings_StartsOnceTheCountSinceTheLastRunReachesIt()
+    {
+        using var scheduler = Scheduler(new RetrainOptions { AfterNewRatings = 3, CheckSeconds = 60 });
+        await RateAsync(1, 2);
+        Assert.Equal((2, false), await scheduler.NewRatingsAsync(CancellationToken.None));
+        await RateAsync(3);
+        Assert.Equal((3, true), await scheduler.NewRatingsAsync(CancellationToken.None));
+
+        // A run that began after those three writes moves the baseline: nothing is due any more.
+        await _store.Retrains.RecordAsync(new RetrainRun(_time.GetUtcNow(), _time.GetUtcNow(), "admin", "test", RetrainOutcome.Published, "ok",
+            3, 0.9, 1.0, null, 0.2, RatingWritesAtStart: 3));
+        Assert.Equal((0, false), await scheduler.NewRatingsAsync(CancellationToken.None));
+        await RateAsync(4, 5, 1);
+        Assert.Equal((3, true), await scheduler.NewRatingsAsync(CancellationToken.None));
+
+        await scheduler.StartAsync(CancellationToken.None);
+        // Several checks' worth (the loop starts on a pool thread and may arm its first wait a moment late).
+        await AdvanceToAsync(_time.GetUtcNow().AddMinutes(5), stepMinutes: 1);
+        await _starter.WaitForAsync(1, Patience);
+        Assert.Equal("new ratings", _starter.Calls[0].Trigger);
+        await scheduler.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WithNeitherSetting_TheSchedulerNeverStartsOne()
+    {
+        using var scheduler = Scheduler(new RetrainOptions());
+        await RateAsync(1, 2, 3);
+        await scheduler.StartAsync(CancellationToken.None);
+        await AdvanceToAsync(_time.GetUtcNow().AddDays(3));
+        Assert.Null(scheduler.NextScheduledRun(_time.GetUtcNow()));
+        Assert.Empty(_starter.Calls);
+        Assert.True(scheduler.ExecuteTask!.IsCompleted, "the scheduler should have nothing to wait for");
+    }
+
+    private async Task RateAsync(params int[] movieIds)
+    {
+        foreach (int movieId in movieIds)
+            await _store.Ratings.UpsertAsync(new Rating(1, movieId, 4, 1_000));
+    }
+
+    /// <summary>Moves the fake clock in steps of at most <paramref name="stepMinutes"/>, letting the scheduler's loop run after each.</summary>
+    private async Task AdvanceToAsync(DateTimeOffset target, int stepMinutes = 60)
+    {
+        var most = TimeSpan.FromMinutes(stepMinutes);
+        while (_time.GetUtcNow() < target)
+        {
+            var step = target - _time.GetUtcNow();
+            _time.Advance(step < most ? step : most);
+            await Task.Delay(5);
+        }
+        await Task.Delay(100);
+    }
+
+    /// <summary>Records each start with the fake time it came at.</summary>
+    private sealed class RecordingStarter(TimeProvider time) : IRetrainStarter
+    {
+        private readonly List<(string Trigger, DateTimeOffset At)> _calls = [];
+
+        public List<(string Trigger, DateTimeOffset At)> Calls
+        {
+            get { lock (_calls) return [.. _calls]; }
+        }
+
+        public Task<RetrainStart> TryStartAsync(string trigger, CancellationToken cancellationToken)
+        {
+            lock (_calls) _calls.Add((trigger, time.GetUtcNow()));
+            return Task.FromResult(new RetrainStart(true, "started"));
+        }
+
+        public async Task WaitForAsync(int count, TimeSpan patience)
+        {
+            var until = DateTime.UtcNow + patience;
+            while (Calls.Count < count)
+            {
+                if (DateTime.UtcNow > until) throw new TimeoutException($"{Calls.Count} of {count} retrains started within {patience}");
+                await Task.Delay(20);
+            }
+        }
+    }
+}
