@@ -105,11 +105,11 @@ public sealed class BenchSearchCommand(ILoggerFactory loggers)
         foreach (var text in texts)
         {
             var thread = Environment.CurrentManagedThreadId;
-            var cpuBefore = ThreadCpu.Milliseconds();
+            long cpuBefore = ThreadCpuTime.Now();
             long start = Stopwatch.GetTimestamp();
             await call(text);
             wall.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            if (thread == Environment.CurrentManagedThreadId) cpu.Add(ThreadCpu.Milliseconds() - cpuBefore);
+            if (thread == Environment.CurrentManagedThreadId) cpu.Add((ThreadCpuTime.Now() - cpuBefore) / 1e6);
         }
         return (LatencySummary.Of(wall), cpu.Count > 0 ? LatencySummary.Of(cpu) : default);
     }
