@@ -60,12 +60,11 @@ public class ExactTopNTests
         }
     }
 
+    /// <summary>Rank 1, an odd rank, a whole number of kernel steps, one over, and twice that.</summary>
+    public static TheoryData<int> AdversarialWidths => [1, 7, 64, 65, 128];
+
     [Theory]
-    [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(64)]
-    [InlineData(65)]
-    [InlineData(128)]
+    [MemberData(nameof(AdversarialWidths))]
     public void Catalogues_of_every_small_size_equal_the_full_pass(int width)
     {
         // 0 and 1 rows, and sizes on either side of the four-row kernel's groups and of a vector of scores.
@@ -84,11 +83,7 @@ public class ExactTopNTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(64)]
-    [InlineData(65)]
-    [InlineData(128)]
+    [MemberData(nameof(AdversarialWidths))]
     public void The_four_row_pass_equals_the_one_row_formula_to_the_bit(int width)
     {
         var random = new Random(width + 100);
