@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace MovieRec.Core.Engine.ModelFormat;
 
 /// <summary>
-/// Reads one model file in the version-3 layout (or version 2, without the neighbourhood term, or
-/// version 1, which also held the item rating sums). <see cref="Open"/> checks everything that decides
+/// Reads one model file in the version-4 layout (or version 3, without EASE, version 2, without the
+/// neighbourhood term either, or version 1, which also held the item rating sums). <see cref="Open"/> checks everything that decides
 /// how much memory the rest needs (magic, version, shape, JSON length, exact file size) before
 /// anything large is allocated; <see cref="ReadModel"/> then reads the arrays in the order of
 /// <see cref="ModelFileWriter"/> and accepts them only if the checksum matches.
@@ -71,6 +71,8 @@ internal sealed class ModelFileReader : IDisposable
             _reader.ReadArray<double>("item rating sums (version 1)", shape.Items);
         int[] userCounts = _reader.ReadArray<int>("user rating counts", shape.Users);
         NeighbourParts? neighbourParts = shape.HasNeighbours ? ReadNeighbourParts(shape) : null;
+        int[]? easeItems = shape.HasEase ? _reader.ReadArray<int>("EASE movies", shape.EaseItems) : null;
+        float[]? easeWeights = shape.HasEase ? _reader.ReadArray<float>("EASE weights", shape.EaseWeightCount) : null;
 
         // Nothing read above is interpreted until the checksum says the bytes are the ones written.
         string checksum = VerifyChecksum();
@@ -92,6 +94,7 @@ internal sealed class ModelFileReader : IDisposable
                 ItemRatingCounts = itemCounts,
                 UserRatingCounts = userCounts,
                 Neighbours = neighbourParts?.ToModel(shape),
+                Ease = easeItems is null ? null : new Ease.EaseModel(easeItems, easeWeights!, shape.Items),
                 Options = header.Options,
                 Facts = header.Facts,
             };
@@ -202,15 +205,24 @@ internal sealed class ModelFileReader : IDisposable
                     $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSizeOf(Version)}-byte fixed header");
             neighboursPerItem = BinaryPrimitives.ReadInt32LittleEndian(field);
         }
+        int easeItems = 0;
+        if (ModelFileLayout.HasEaseField(Version))
+        {
+            Span<byte> field = stackalloc byte[ModelFileLayout.EaseFieldSize];
+            if (_reader.ReadUpTo(field) < field.Length)
+                throw Refuse(ModelFileProblem.Truncated,
+                    $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSizeOf(Version)}-byte fixed header");
+            easeItems = BinaryPrimitives.ReadInt32LittleEndian(field);
+        }
 
-        var known = ModelFileLayout.HasNeighbourField(Version) ? ModelFileFlags.All : ModelFileFlags.All & ~ModelFileFlags.Neighbours;
+        var known = ModelFileLayout.KnownFlags(Version);
         if ((flags & ~known) != 0)
             throw Refuse(ModelFileProblem.BadHeader,
                 $"unknown flag bits 0x{(uint)flags:x8} (version {Version} knows only 0x{(uint)known:x8})");
         Shape = new ModelShape(users, items, rank,
             flags.HasFlag(ModelFileFlags.ImplicitItemFactors), flags.HasFlag(ModelFileFlags.Ranking), rankingRank,
             ModelFileLayout.HasItemRatingSums(Version), flags.HasFlag(ModelFileFlags.Neighbours), neighboursPerItem,
-            ModelFileLayout.FixedHeaderSizeOf(Version));
+            ModelFileLayout.FixedHeaderSizeOf(Version), flags.HasFlag(ModelFileFlags.Ease), easeItems);
         if (Shape.FindProblem() is { } problem)
             throw Refuse(ModelFileProblem.BadHeader, problem);
         if (jsonLength < 0 || jsonLength > ModelFileLayout.MaxHeaderJsonBytes)
