@@ -36,7 +36,7 @@ public static class ModelTrainer
         var ranking = options.Ranking ? ImplicitAls.Fit(matrix, options, Record, cancel) : null;
         var neighbours = options.NeighboursKept > 0 ? NeighbourFit.Fit(matrix, biases, options, cancel) : null;
         // A score of the picks beside the ranking model's, weighted relative to it: only with one.
-        var ease = ranking is not null && options.EaseItems > 0 ? EaseFit.Fit(matrix, options.EaseItems, options.EaseLambda, cancel) : null;
+        var ease = ranking is not null && options.EaseItems > 0 ? EaseFit.Fit(matrix, options.EaseItems, options.EaseLambda, options.EffectiveThreads, cancel) : null;
 
         var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve) with { Neighbours = neighbours, Ease = ease };
         if (heldOut is null) return snapshot;

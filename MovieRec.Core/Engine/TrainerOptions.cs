@@ -68,7 +68,7 @@ public sealed record TrainerOptions
     /// Weight of the predicted rating added to the ranking score of a pick, both scores first
     /// divided by their spread over the catalogue for that person (Scoring/ScoreSpread).
     /// </summary>
-    public double RankingRatingWeight { get; init; } = 0.7;
+    public double RankingRatingWeight { get; init; } = 0.6;
 
     // --- the item-neighbourhood term blended into the predicted rating (Neighbourhood/NeighbourModel) ---
 
@@ -96,7 +96,7 @@ public sealed record TrainerOptions
     /// Most-rated movies the EASE score covers (its weights are N x N); 0 leaves it out. Needs the
     /// ranking model: its weight is relative to the ranking score's spread.
     /// </summary>
-    public int EaseItems { get; init; } = 0;
+    public int EaseItems { get; init; } = 1_000;
 
     /// <summary>Ridge of the EASE fit: P = (X^T X + lambda I)^-1.</summary>
     public double EaseLambda { get; init; } = 50;
