@@ -114,11 +114,14 @@ public class NeighbourModelTests
         }
     }
 
-    [Fact]
-    public void Picks_are_rescored_with_the_blended_rating_in_place_of_the_linear_rating_part()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)] // with EASE on 15 movies: its weighted score rides along
+    public void Picks_are_rescored_with_the_blended_rating_in_place_of_the_linear_rating_part(int easeItems)
     {
         var ratings = RandomRatings(seed: 5, users: 60, items: 40, density: 0.4);
-        var options = new TrainerOptions { Rank = 4, Iterations = 3, RankingRank = 3, RankingIterations = 3, NeighboursKept = 8, NeighboursUsed = 4 };
+        var options = new TrainerOptions { Rank = 4, Iterations = 3, RankingRank = 3, RankingIterations = 3, NeighboursKept = 8, NeighboursUsed = 4,
+            EaseItems = easeItems, EaseWeight = 0.5 };
         var model = ModelTrainer.Train(ratings, options);
         var recommender = new Recommender(model);
         var person = ratings.Where(r => r.UserId == 2).ToList();
@@ -129,6 +132,9 @@ public class NeighbourModelTests
 
         // Reference: every unrated movie (fewer than the re-scoring depth), scored in double.
         double weight = recommender.Index.PersonalRatingWeight(profile);
+        double easeWeight = recommender.Index.PersonalEaseWeight(profile, options.EaseWeight);
+        Assert.Equal(easeItems > 0, easeWeight > 0);
+        double Ease(int i) => model.Ease?.PositionOf(i) is { } a and >= 0 ? easeWeight * profile.EaseScores![a] : 0;
         var blend = model.Blend;
         var expected = Enumerable.Range(0, model.Items.Count)
             .Where(i => !rated.Contains(model.Items.IdOf(i)))
@@ -136,7 +142,8 @@ public class NeighbourModelTests
                 MovieRec.Core.Engine.Numerics.VectorMath.Dot(profile.RankingVector!, model.Ranking!.ItemFactors.Row(i))
                 + weight * (blend.Baseline * model.ItemBias[i]
                             + blend.Factors * MovieRec.Core.Engine.Numerics.VectorMath.Dot(profile.RatingVector!, model.ItemFactors.Row(i))
-                            + blend.Neighbours * model.Neighbours!.Term(i, profile.Rated!))))
+                            + blend.Neighbours * model.Neighbours!.Term(i, profile.Rated!))
+                + Ease(i)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Id).Take(5).ToArray();
         Assert.Equal(expected.Select(x => x.Id), picks.Select(p => p.MovieId));
         for (int n = 0; n < 5; n++)
