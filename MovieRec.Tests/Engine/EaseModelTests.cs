@@ -9,17 +9,8 @@ namespace MovieRec.Tests.Engine;
 /// <summary>EASE on the most-rated movies: the fit against a dense reference, a person's scores, and the picks it enters.</summary>
 public class EaseModelTests
 {
-    private static Rating[] RandomRatings(int seed, int users, int items, double density)
-    {
-        var random = new Random(seed);
-        var ratings = new List<Rating>();
-        for (int u = 0; u < users; u++)
-            for (int i = 0; i < items; i++)
-                // Lower movie numbers are rated more often, so "most rated" is a real choice.
-                if (random.NextDouble() < density * (1.5 - (double)i / items))
-                    ratings.Add(new Rating(u + 1, 10 * (i + 1), (float)(random.Next(1, 11) / 2.0), 0));
-        return ratings.ToArray();
-    }
+    private static Rating[] RandomRatings(int seed, int users, int items, double density) =>
+        RandomRatingSets.LowerIdsRatedMore(seed, users, items, density);
 
     [Fact]
     public void Fit_is_the_closed_form_on_the_most_rated_movies_by_a_dense_reference()

@@ -8,16 +8,8 @@ namespace MovieRec.Tests.Engine;
 /// <summary>The item-neighbourhood term of the predicted rating: its similarities against a dense reference, the term by hand, the blend.</summary>
 public class NeighbourModelTests
 {
-    private static Rating[] RandomRatings(int seed, int users, int items, double density)
-    {
-        var random = new Random(seed);
-        var ratings = new List<Rating>();
-        for (int u = 0; u < users; u++)
-            for (int i = 0; i < items; i++)
-                if (random.NextDouble() < density)
-                    ratings.Add(new Rating(u + 1, 10 * (i + 1), (float)(random.Next(1, 11) / 2.0), 0));
-        return ratings.ToArray();
-    }
+    private static Rating[] RandomRatings(int seed, int users, int items, double density) =>
+        RandomRatingSets.Uniform(seed, users, items, density);
 
     [Theory]
     [InlineData(1, 3)]

@@ -196,24 +196,9 @@ internal sealed class ModelFileReader : IDisposable
         var flags = (ModelFileFlags)BinaryPrimitives.ReadUInt32LittleEndian(header[24..]);
         int rankingRank = BinaryPrimitives.ReadInt32LittleEndian(header[28..]);
         int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
-        int neighboursPerItem = 0;
-        if (ModelFileLayout.HasNeighbourField(Version))
-        {
-            Span<byte> field = stackalloc byte[ModelFileLayout.NeighbourFieldSize];
-            if (_reader.ReadUpTo(field) < field.Length)
-                throw Refuse(ModelFileProblem.Truncated,
-                    $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSizeOf(Version)}-byte fixed header");
-            neighboursPerItem = BinaryPrimitives.ReadInt32LittleEndian(field);
-        }
-        int easeItems = 0;
-        if (ModelFileLayout.HasEaseField(Version))
-        {
-            Span<byte> field = stackalloc byte[ModelFileLayout.EaseFieldSize];
-            if (_reader.ReadUpTo(field) < field.Length)
-                throw Refuse(ModelFileProblem.Truncated,
-                    $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSizeOf(Version)}-byte fixed header");
-            easeItems = BinaryPrimitives.ReadInt32LittleEndian(field);
-        }
+        // Fields later versions added after the JSON length; absent ones are 0.
+        int neighboursPerItem = ModelFileLayout.HasNeighbourField(Version) ? ReadHeaderInt32() : 0;
+        int easeItems = ModelFileLayout.HasEaseField(Version) ? ReadHeaderInt32() : 0;
 
         var known = ModelFileLayout.KnownFlags(Version);
         if ((flags & ~known) != 0)
@@ -242,6 +227,16 @@ internal sealed class ModelFileReader : IDisposable
 
         HeaderJson = new byte[jsonLength];
         _reader.ReadBytes(HeaderJson, "the header JSON");
+    }
+
+    /// <summary>The next int32 of the fixed header, refusing a file that ends inside it.</summary>
+    private int ReadHeaderInt32()
+    {
+        Span<byte> field = stackalloc byte[sizeof(int)];
+        if (_reader.ReadUpTo(field) < field.Length)
+            throw Refuse(ModelFileProblem.Truncated,
+                $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSizeOf(Version)}-byte fixed header");
+        return BinaryPrimitives.ReadInt32LittleEndian(field);
     }
 
     private void CheckMagic(ReadOnlySpan<byte> found)
