@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using MovieRec.Core.Engine.Ease;
 using MovieRec.Core.Engine.Neighbourhood;
 using MovieRec.Core.Engine.Numerics;
+using MovieRec.Core.Engine.Scoring;
 using MovieRec.Core.Ratings;
 
 namespace MovieRec.Core.Engine;
@@ -9,14 +11,14 @@ namespace MovieRec.Core.Engine;
 /// Fits everything a model holds, in order: the rating matrix, the biases (by shrinkage, then
 /// fixed), the factors of the rating model on the residual (ALS, optionally with SVD++), the
 /// ranking model (implicit ALS) when enabled, the item-neighbourhood term of the predicted rating
-/// when enabled, and the lookup tables scoring needs. <c>stageSeconds</c> hears each stage's wall
-/// time as it ends (bench train prints them).
+/// when enabled, EASE on the most-rated movies when enabled, and the lookup tables scoring needs.
+/// <c>stageSeconds</c> hears each stage's wall time as it ends (bench train prints them).
 /// </summary>
 public static class ModelTrainer
 {
     public static ModelSnapshot Train(ReadOnlySpan<Rating> ratings, TrainerOptions options,
         IReadOnlyList<Rating>? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default,
-        RatingScale? scale = null, Action<string, double>? stageSeconds = null)
+        RatingScale? scale = null, bool measureServedHeldOut = true, Action<string, double>? stageSeconds = null)
     {
         TrainerOptionsValidator.ThrowIfInvalid(options);
         var clock = Stopwatch.StartNew();
@@ -44,9 +46,23 @@ public static class ModelTrainer
         if (ranking is not null) Stage("ranking model");
         var neighbours = options.NeighboursKept > 0 ? NeighbourFit.Fit(matrix, biases, options, cancel) : null;
         if (neighbours is not null) Stage("neighbour model");
+        // A score of the picks beside the ranking model's, weighted relative to it: only with one.
+        var ease = ranking is not null && options.EaseItems > 0 ? EaseFit.Fit(matrix, options.EaseItems, options.EaseLambda, options.EffectiveThreads, cancel) : null;
+        if (ease is not null) Stage("EASE");
 
-        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve) with { Neighbours = neighbours };
-        if (heldOut is not null) snapshot = snapshot with { Facts = snapshot.Facts with { HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex) } };
+        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve) with { Neighbours = neighbours, Ease = ease };
+        if (heldOut is not null)
+            snapshot = snapshot with
+            {
+                Facts = snapshot.Facts with
+                {
+                    HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex),
+                    // What people are shown: the figure /Model, `models inspect` and the retrain gate use.
+                    ServedHeldOutRmse = measureServedHeldOut
+                        ? ServedHeldOutRmse.Compute(snapshot, ratings, validation!, scale ?? RatingScale.HalfStars, options.EffectiveThreads)
+                        : null,
+                },
+            };
         Stage("assembly and held-out RMSE");
         return snapshot;
     }
