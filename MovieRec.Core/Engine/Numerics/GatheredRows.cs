@@ -35,12 +35,7 @@ public sealed class GatheredRows
             _vector = new float[padded];
             _sum = new float[padded];
         }
-        for (int a = 0; a < Count; a++)
-        {
-            var target = _block.AsSpan(a * padded, padded);
-            factors.CopyToSingle(rows[a], target);
-            target[Rank..].Clear();
-        }
+        factors.Gather(rows, _block, padded);
     }
 
     /// <summary>Gathered row <paramref name="a"/> (its <see cref="Rank"/> numbers).</summary>

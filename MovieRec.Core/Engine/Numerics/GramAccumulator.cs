@@ -100,25 +100,23 @@ public sealed class GramAccumulator(GramPrecision precision = GramPrecision.Doub
         ReadOnlySpan<double> coefficients, Span<double> rhs, int padded)
     {
         int k = factors.Rank;
+        if (!coefficients.IsEmpty)
+            for (int n = 0; n < rows.Length; n++) VectorMath.AddScaled(rhs, coefficients[n], factors.Double.Row(rows[n]));
+        if (precision == GramPrecision.Single)
+        {
+            factors.Gather(rows, _block, padded);
+            // sum w x x^T = sum (sqrt(w) x)(sqrt(w) x)^T; confidences are never negative.
+            if (!weights.IsEmpty)
+                for (int n = 0; n < rows.Length; n++) ScaleInPlace(_block.AsSpan(n * padded, k), (float)Math.Sqrt(weights[n]));
+            return;
+        }
         for (int n = 0; n < rows.Length; n++)
         {
-            if (!coefficients.IsEmpty) VectorMath.AddScaled(rhs, coefficients[n], factors.Double.Row(rows[n]));
-            // sum w x x^T = sum (sqrt(w) x)(sqrt(w) x)^T; confidences are never negative.
             double scale = weights.IsEmpty ? 1 : Math.Sqrt(weights[n]);
-            if (precision == GramPrecision.Single)
-            {
-                var target = _block.AsSpan(n * padded, padded);
-                factors.CopyToSingle(rows[n], target);
-                if (scale != 1) ScaleInPlace(target[..k], (float)scale);
-                target[k..].Clear();
-            }
-            else
-            {
-                var source = factors.Double.Row(rows[n]);
-                var target = _doubleBlock.AsSpan(n * padded, padded);
-                for (int c = 0; c < k; c++) target[c] = scale * source[c];
-                target[k..].Clear();
-            }
+            var source = factors.Double.Row(rows[n]);
+            var target = _doubleBlock.AsSpan(n * padded, padded);
+            for (int c = 0; c < k; c++) target[c] = scale * source[c];
+            target[k..].Clear();
         }
     }
 
@@ -170,14 +168,17 @@ public sealed class GramAccumulator(GramPrecision precision = GramPrecision.Doub
         int padded = (n + _tileColumns - 1) / _tileColumns * _tileColumns;
         int blockRows = Math.Clamp(BlockBytes / (padded * sizeof(float)), 8, MaxBlockRows);
         if (_block.Length < blockRows * padded) _block = new float[blockRows * padded];
+        ref float block = ref MemoryMarshal.GetArrayDataReference(_block);
         for (int start = 0; start < k; start += blockRows)
         {
             int count = Math.Min(blockRows, k - start);
-            Array.Clear(_block, 0, count * padded);
+            // Block row c holds column start + c of every gathered row; the padding past n stays 0.
+            for (int c = 0; c < count; c++) _block.AsSpan(c * padded + n, padded - n).Clear();
             for (int a = 0; a < n; a++)
             {
-                var row = x.Row(a);
-                for (int c = 0; c < count; c++) _block[c * padded + a] = row[start + c];
+                ref float row = ref MemoryMarshal.GetReference(x.Row(a));
+                ref float column = ref Unsafe.Add(ref block, a);
+                for (int c = 0; c < count; c++) Unsafe.Add(ref column, c * padded) = Unsafe.Add(ref row, start + c);
             }
             GramTiles.AddSingle(_block.AsSpan(0, count * padded), count, padded, n, gram, sign: 1);
         }

@@ -34,39 +34,3 @@ public sealed class SingleFactors
         return copy;
     }
 }
-
-/// <summary>
-/// The fixed side of a row solve: the factor matrix, and when training made them, its
-/// single-precision copy (<see cref="SingleFactors"/>) and the Gram matrix of all its rows
-/// (<see cref="FactorGram"/>, from which a row holding most of the matrix's rows takes its X^T X by
-/// subtracting the rest: <see cref="RidgeSolver"/>). Kernels that gather rows in single precision
-/// ask <see cref="CopyToSingle"/>, which copies from the copy when there is one and rounds the
-/// double row otherwise (fold-in solves a single row and makes neither).
-/// </summary>
-public readonly struct FactorRows(FactorMatrix factors, SingleFactors? single = null, double[]? allRowsGram = null)
-{
-    public FactorMatrix Double { get; } = single is null || (single.Rows == factors.Rows && single.Rank == factors.Rank)
-        ? factors
-        : throw new ArgumentException("the single-precision copy must have the matrix's shape");
-
-    public SingleFactors? Single { get; } = single;
-
-    /// <summary>sum over every row r of x_r x_r^T (rank x rank, symmetric), or null when not formed.</summary>
-    public double[]? AllRowsGram { get; } = allRowsGram is null || allRowsGram.Length == factors.Rank * factors.Rank
-        ? allRowsGram
-        : throw new ArgumentException("the Gram of all rows must be rank x rank");
-
-    public int Rank => Double.Rank;
-
-    /// <summary>Rows of the matrix.</summary>
-    public int Rows => Double.Rows;
-
-    /// <summary>target[..Rank] = row <paramref name="row"/> in single precision.</summary>
-    public void CopyToSingle(int row, Span<float> target)
-    {
-        if (Single is { } copy) copy.Row(row).CopyTo(target);
-        else VectorMath.ScaleToSingle(Double.Row(row), 1, target);
-    }
-
-    public static implicit operator FactorRows(FactorMatrix factors) => new(factors);
-}
