@@ -59,6 +59,7 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
         ModelTrainer.Train(ratings.AsSpan(0, Math.Min(ratings.Length, 2000)), options with { Iterations = 1, RankingIterations = 1 });
 
         var curve = new List<IterationReport>();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var trained = await progress.RunAsync(board =>
         {
@@ -66,6 +67,9 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
             return Task.FromResult(ModelTrainer.Train(ratings, options, check, report: line => { curve.Add(line); show(line); }));
         });
         double total = clock.Elapsed.TotalSeconds;
+        // CPU seconds of all the process's threads during the training: steadier than wall time
+        // on a machine shared with other work (a process's instructions do not wait for a core).
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
         var ratingIterations = curve.Where(line => line.Model != "ranking").ToList();
@@ -74,6 +78,7 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
         var result = new
         {
             total_seconds = total,
+            cpu_seconds = cpuSeconds,
             seconds_per_iteration = perIteration,
             gflops,
             peak_working_set_bytes = peak,
@@ -87,7 +92,7 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
         };
 
         Console.WriteLine($"ratings {result.ratings:N0}, users {trained.Users.Count:N0}, movies {trained.Items.Count:N0}, model {model}, rank {options.Rank}, iterations {options.Iterations}, threads {result.threads}");
-        Console.WriteLine($"total {total:F2} s, {perIteration:F3} s per rating-model iteration, {gflops:F2} GFLOP/s in the ALS solves, peak working set {peak / (1024.0 * 1024 * 1024):F2} GiB");
+        Console.WriteLine($"total {total:F2} s ({cpuSeconds:F2} CPU seconds), {perIteration:F3} s per rating-model iteration, {gflops:F2} GFLOP/s in the ALS solves, peak working set {peak / (1024.0 * 1024 * 1024):F2} GiB");
         Console.WriteLine($"ALS solves: {machine.ShareOf(gflops)}; {machine}");
         if (check is not null) Console.WriteLine($"held-out RMSE {trained.Facts.HeldOutRmse:F4} on the synthetic check set ({check.Length:N0} ratings, every 100th)");
         Console.WriteLine($"machine: {MachineInfo.Describe()}");
