@@ -53,7 +53,7 @@ public sealed class RidgeSolver
         if (warmSteps > 0 && UsesConjugateGradient(rows.Length, x.Rank))
         {
             _conjugateGradient.Solve(x, rows, targets, lambda, centre, warmSteps, result);
-            return measureError ? _conjugateGradient.SquaredError(targets, result) : double.NaN;
+            return measureError ? _conjugateGradient.SquaredError(targets) : double.NaN;
         }
         return SolvePrimal(x, rows, targets, lambda, centre, result, measureError);
     }
