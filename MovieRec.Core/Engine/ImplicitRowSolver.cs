@@ -38,6 +38,7 @@ public sealed class ImplicitRowSolver
     private readonly GatheredRows _gathered = new();
     private double[] _rowProducts = [];
     private double[] _offsets = [];
+    private double[] _confidences = [];
     private double[] _slopes = [];
     private double[] _weights = new double[64];
     private readonly double[] _base;
@@ -98,12 +99,16 @@ public sealed class ImplicitRowSolver
         int k = y.Rank;
         var (matrix, rhs) = _cholesky.Buffers(k);
         gram.CopyTo(matrix, 0);
+        Array.Clear(rhs);
+        // b = sum_n c_n y_n, summed in the same blocked pass as the outer products, while each
+        // block of rows is in cache (a heavy rater's fold-in read every row twice otherwise).
+        if (_confidences.Length < rows.Length) _confidences = new double[Math.Max(rows.Length, 2 * _confidences.Length)];
+        var confidences = _confidences.AsSpan(0, rows.Length);
+        for (int n = 0; n < rows.Length; n++) confidences[n] = 1 + confidenceMinusOne[n];
         // The outer products fill the lower triangle only; G is symmetric already.
-        _gram.Add(y, rows, confidenceMinusOne, matrix);
+        _gram.Add(y, rows, confidenceMinusOne, confidences, matrix, rhs);
         VectorMath.MirrorLowerTriangle(matrix, k);
         VectorMath.AddToDiagonal(matrix, k, lambda);
-        Array.Clear(rhs);
-        for (int n = 0; n < rows.Length; n++) VectorMath.AddScaled(rhs, 1 + confidenceMinusOne[n], y.Row(rows[n]));
         _cholesky.Solve(k).CopyTo(result);
     }
 
