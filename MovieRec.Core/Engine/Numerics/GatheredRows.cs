@@ -57,27 +57,11 @@ public sealed class GatheredRows
             ref float r1 = ref Unsafe.Add(ref r0, padded);
             ref float r2 = ref Unsafe.Add(ref r1, padded);
             ref float r3 = ref Unsafe.Add(ref r2, padded);
-            Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
-            for (int c = 0; c < padded; c += Width)
-            {
-                var vc = Vector256.LoadUnsafe(ref vr, (nuint)c);
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), vc, s0);
-                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)c), vc, s1);
-                s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)c), vc, s2);
-                s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r3, (nuint)c), vc, s3);
-            }
-            products[a] = Vector256.Sum(s0);
-            products[a + 1] = Vector256.Sum(s1);
-            products[a + 2] = Vector256.Sum(s2);
-            products[a + 3] = Vector256.Sum(s3);
+            FourDots(ref r0, ref r1, ref r2, ref r3, ref vr, padded, products.Slice(a, 4));
         }
         for (; a < Count; a++)
         {
-            ref float r0 = ref Unsafe.Add(ref x, a * padded);
-            Vector256<float> s0 = default;
-            for (int c = 0; c < padded; c += Width)
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), Vector256.LoadUnsafe(ref vr, (nuint)c), s0);
-            products[a] = Vector256.Sum(s0);
+            products[a] = Dot(ref Unsafe.Add(ref x, a * padded), ref vr, padded);
         }
     }
 
@@ -106,19 +90,8 @@ public sealed class GatheredRows
             ref float r1 = ref Unsafe.Add(ref r0, padded);
             ref float r2 = ref Unsafe.Add(ref r1, padded);
             ref float r3 = ref Unsafe.Add(ref r2, padded);
-            Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
-            for (int c = 0; c < padded; c += Width)
-            {
-                var vc = Vector256.LoadUnsafe(ref vr, (nuint)c);
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), vc, s0);
-                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)c), vc, s1);
-                s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)c), vc, s2);
-                s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r3, (nuint)c), vc, s3);
-            }
-            double p0 = products[a] = Vector256.Sum(s0);
-            double p1 = products[a + 1] = Vector256.Sum(s1);
-            double p2 = products[a + 2] = Vector256.Sum(s2);
-            double p3 = products[a + 3] = Vector256.Sum(s3);
+            FourDots(ref r0, ref r1, ref r2, ref r3, ref vr, padded, products.Slice(a, 4));
+            double p0 = products[a], p1 = products[a + 1], p2 = products[a + 2], p3 = products[a + 3];
             var t0 = Vector256.Create((float)Coefficient(offsets, slopes, slope, a, p0));
             var t1 = Vector256.Create((float)Coefficient(offsets, slopes, slope, a + 1, p1));
             var t2 = Vector256.Create((float)Coefficient(offsets, slopes, slope, a + 2, p2));
@@ -136,15 +109,38 @@ public sealed class GatheredRows
         for (; a < Count; a++)
         {
             ref float r0 = ref Unsafe.Add(ref x, a * padded);
-            Vector256<float> s0 = default;
-            for (int c = 0; c < padded; c += Width)
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), Vector256.LoadUnsafe(ref vr, (nuint)c), s0);
-            double p0 = products[a] = Vector256.Sum(s0);
+            double p0 = products[a] = Dot(ref r0, ref vr, padded);
             var t0 = Vector256.Create((float)Coefficient(offsets, slopes, slope, a, p0));
             for (int c = 0; c < padded; c += Width)
                 Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), t0, Vector256.LoadUnsafe(ref sum, (nuint)c)).StoreUnsafe(ref sum, (nuint)c);
         }
         for (int c = 0; c < Rank; c++) result[c] += _sum[c];
+    }
+
+    /// <summary>The products of four rows with the vector, sharing its loads; each summed in its own register.</summary>
+    private static void FourDots(ref float r0, ref float r1, ref float r2, ref float r3, ref float vr, int padded, Span<double> products)
+    {
+        Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
+        for (int c = 0; c < padded; c += Width)
+        {
+            var vc = Vector256.LoadUnsafe(ref vr, (nuint)c);
+            s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), vc, s0);
+            s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)c), vc, s1);
+            s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)c), vc, s2);
+            s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r3, (nuint)c), vc, s3);
+        }
+        products[0] = Vector256.Sum(s0);
+        products[1] = Vector256.Sum(s1);
+        products[2] = Vector256.Sum(s2);
+        products[3] = Vector256.Sum(s3);
+    }
+
+    private static double Dot(ref float row, ref float vr, int padded)
+    {
+        Vector256<float> s0 = default;
+        for (int c = 0; c < padded; c += Width)
+            s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, (nuint)c), Vector256.LoadUnsafe(ref vr, (nuint)c), s0);
+        return Vector256.Sum(s0);
     }
 
     private static double Coefficient(ReadOnlySpan<double> offsets, ReadOnlySpan<double> slopes, double slope, int a, double product) =>
