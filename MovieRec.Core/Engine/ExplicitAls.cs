@@ -66,12 +66,18 @@ public static class ExplicitAls
     /// <paramref name="squaredErrors"/>, also each row's squared error against its new solution,
     /// which the solver returns without a second pass over the ratings (the train RMSE). The
     /// fixed factors are rounded to single precision once (<see cref="SingleFactors"/>), so the
-    /// solves gather half the bytes per row.
+    /// solves gather half the bytes per row; when rows hold most of the fixed matrix (blockbusters,
+    /// users who rated most movies), the Gram of all its rows is formed once too, and those rows
+    /// subtract what they lack from it (<see cref="RidgeSolver.UsesComplement"/>).
     /// </summary>
     internal static void SolveRows(CsrRows rows, float[] residuals, FactorMatrix fixedFactors, FactorMatrix output,
         TrainerOptions options, FactorMatrix? centres, int warmSteps = 0, double[]? squaredErrors = null)
     {
-        var fixedRows = new FactorRows(fixedFactors, SingleFactors.From(fixedFactors, options.EffectiveThreads));
+        int threads = options.EffectiveThreads;
+        var single = new FactorRows(fixedFactors, SingleFactors.From(fixedFactors, threads));
+        var fixedRows = RidgeSolver.ComplementPays(rows, fixedFactors.Rank, fixedFactors.Rows, warmSteps)
+            ? new FactorRows(fixedFactors, single.Single, FactorGram.Of(single, threads, GramPrecision.Single))
+            : single;
         ParallelRows.For(rows.RowCount, options.EffectiveThreads, () => new RidgeSolver(), (row, solver) =>
         {
             int start = rows.Offsets[row], length = rows.RowLength(row);
@@ -82,9 +88,13 @@ public static class ExplicitAls
         });
     }
 
-    /// <summary>The solve work of one iteration over rows of the given lengths (users and items), for the bench's GFLOP/s.</summary>
-    public static double IterationFlops(IEnumerable<int> rowLengths, int k) =>
-        rowLengths.Sum(n => RidgeSolver.EstimatedFlops(n, k, WarmSteps));
+    /// <summary>
+    /// The solve work of one iteration (the user step over rows of the users' lengths against the
+    /// items, then the item step), by the routes the solves take, for the bench's GFLOP/s.
+    /// </summary>
+    public static double IterationFlops(IReadOnlyList<int> userRowLengths, IReadOnlyList<int> itemRowLengths, int k) =>
+        userRowLengths.Sum(n => RidgeSolver.EstimatedFlops(n, k, WarmSteps, itemRowLengths.Count))
+        + itemRowLengths.Sum(n => RidgeSolver.EstimatedFlops(n, k, WarmSteps, userRowLengths.Count));
 
     /// <summary>lambda * n when the ridge is weighted by the row's number of ratings, else lambda.</summary>
     public static double RowLambda(TrainerOptions options, int ratingCount) =>

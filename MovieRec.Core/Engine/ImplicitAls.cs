@@ -34,7 +34,7 @@ public static class ImplicitAls
             if (iteration == options.RankingIterations) SolveRows(ratings.ByUser, userConfidence, y, x, options, threads);
             report?.Invoke(new IterationReport("ranking", iteration, PreferenceRmse(ratings.ByUser, x, y, threads), null, clock.Elapsed.TotalSeconds));
         }
-        return new RankingModel(x, y, Gram(y, threads), options.RankingLambda, options.RankingAlpha);
+        return new RankingModel(x, y, FactorGram.Of(y, threads, GramPrecision.Double), options.RankingLambda, options.RankingAlpha);
     }
 
     /// <summary>c_ui - 1 = alpha * r_ui for every stored entry.</summary>
@@ -54,30 +54,6 @@ public static class ImplicitAls
             int start = rows.Offsets[row], length = rows.RowLength(row);
             solver.Solve(step, rows.Columns(row), confidenceMinusOne.AsSpan(start, length), output.Row(row));
         });
-    }
-
-    /// <summary>
-    /// Y^T Y, summed over fixed blocks of rows in block order so that the result is the same to
-    /// the bit whatever the thread count.
-    /// </summary>
-    internal static double[] Gram(FactorMatrix factors, int threads)
-    {
-        const int blockRows = 2048;
-        int k = factors.Rank;
-        int blocks = (factors.Rows + blockRows - 1) / blockRows;
-        var partials = new double[blocks][];
-        ParallelRows.For(blocks, threads, () => new GramAccumulator(), (block, accumulator) =>
-        {
-            int start = block * blockRows, end = Math.Min(factors.Rows, start + blockRows);
-            var rows = Enumerable.Range(start, end - start).ToArray();
-            var partial = new double[k * k];
-            accumulator.Add(factors, rows, ReadOnlySpan<double>.Empty, partial);
-            partials[block] = partial;
-        });
-        var gram = new double[k * k];
-        foreach (var partial in partials) VectorMath.AddScaled(gram, 1, partial);
-        VectorMath.MirrorLowerTriangle(gram, k);
-        return gram;
     }
 
     /// <summary>RMSE of x_u . y_i against the preference 1 over the rated pairs: a cheap training curve.</summary>

@@ -26,7 +26,7 @@ internal sealed class ImplicitHalfStep
     {
         Factors = fixedFactors;
         int k = fixedFactors.Rank;
-        Gram = ImplicitAls.Gram(fixedFactors, threads);
+        Gram = FactorGram.Of(fixedFactors, threads, GramPrecision.Double);
         Lambda = lambda;
         ConjugateGradientSteps = conjugateGradientSteps;
         if (!woodbury) return;

@@ -37,6 +37,9 @@ public sealed class ImplicitRowSolver
     private readonly GramAccumulator _gram;
     private readonly GatheredRows _gathered = new();
     private double[] _rowProducts = [];
+    private double[] _offsets = [];
+    private double[] _confidences = [];
+    private double[] _slopes = [];
     private double[] _weights = new double[64];
     private readonly double[] _base;
     private readonly double[] _residual;
@@ -96,12 +99,16 @@ public sealed class ImplicitRowSolver
         int k = y.Rank;
         var (matrix, rhs) = _cholesky.Buffers(k);
         gram.CopyTo(matrix, 0);
+        Array.Clear(rhs);
+        // b = sum_n c_n y_n, summed in the same blocked pass as the outer products, while each
+        // block of rows is in cache (a heavy rater's fold-in read every row twice otherwise).
+        if (_confidences.Length < rows.Length) _confidences = new double[Math.Max(rows.Length, 2 * _confidences.Length)];
+        var confidences = _confidences.AsSpan(0, rows.Length);
+        for (int n = 0; n < rows.Length; n++) confidences[n] = 1 + confidenceMinusOne[n];
         // The outer products fill the lower triangle only; G is symmetric already.
-        _gram.Add(y, rows, confidenceMinusOne, matrix);
+        _gram.Add(y, rows, confidenceMinusOne, confidences, matrix, rhs);
         VectorMath.MirrorLowerTriangle(matrix, k);
         VectorMath.AddToDiagonal(matrix, k, lambda);
-        Array.Clear(rhs);
-        for (int n = 0; n < rows.Length; n++) VectorMath.AddScaled(rhs, 1 + confidenceMinusOne[n], y.Row(rows[n]));
         _cholesky.Solve(k).CopyTo(result);
     }
 
@@ -149,23 +156,27 @@ public sealed class ImplicitRowSolver
         // r = b - A x = sum_n (c_n - (c_n - 1) y_n . x) y_n - (G + lambda I) x
         Multiply(gram, lambda, result, product);
         for (int c = 0; c < k; c++) residual[c] = -product[c];
-        _gathered.Multiply(result, rowProducts);
+        if (_offsets.Length < rows.Length)
+        {
+            _offsets = new double[Math.Max(rows.Length, 2 * _offsets.Length)];
+            _slopes = new double[_offsets.Length];
+        }
+        var offsets = _offsets.AsSpan(0, rows.Length);
+        var slopes = _slopes.AsSpan(0, rows.Length);
         for (int n = 0; n < rows.Length; n++)
         {
-            double w = confidenceMinusOne[n];
-            rowProducts[n] = 1 + w - w * rowProducts[n];
+            offsets[n] = 1 + confidenceMinusOne[n];
+            slopes[n] = -confidenceMinusOne[n];
         }
-        _gathered.AddTransposedProduct(rowProducts, residual);
+        _gathered.MultiplyAndAddTransposed(result, rowProducts, offsets, slopes, slope: 0, residual);
         residual.CopyTo(direction);
         double squared = VectorMath.Dot(residual, residual);
 
         for (int step = 0; step < steps && squared >= ResidualTolerance; step++)
         {
-            // A p = (G + lambda I) p + sum_n (c_n - 1) (y_n . p) y_n
+            // A p = (G + lambda I) p + sum_n (c_n - 1) (y_n . p) y_n, one pass over the rated vectors
             Multiply(gram, lambda, direction, product);
-            _gathered.Multiply(direction, rowProducts);
-            for (int n = 0; n < rows.Length; n++) rowProducts[n] *= confidenceMinusOne[n];
-            _gathered.AddTransposedProduct(rowProducts, product);
+            _gathered.MultiplyAndAddTransposed(direction, rowProducts, ReadOnlySpan<double>.Empty, confidenceMinusOne, slope: 0, product);
             double curvature = VectorMath.Dot(direction, product);
             if (!(curvature > 0)) break; // p is 0 to rounding: nothing left to gain
             double alpha = squared / curvature;

@@ -10,7 +10,10 @@ namespace MovieRec.Core.Engine;
 ///
 /// With fewer ratings than factors (most movies), the same w comes cheaper from the dual form
 ///   w = c + X^T (X X^T + lambda I)^-1 (y - X c),
-/// an n x n system instead of k x k. Both are solved by Cholesky (<see cref="Cholesky"/>), with
+/// an n x n system instead of k x k. A row that holds most rows of the fixed matrix (a blockbuster
+/// rated by most users, a user who rated most movies) takes X^T X as the Gram of all the matrix's
+/// rows (<see cref="FactorRows.AllRowsGram"/>, formed once per half-step) less the rows it lacks:
+/// (U - n) outer products instead of n. Both forms are solved by Cholesky (<see cref="Cholesky"/>), with
 /// X^T X, X X^T and X^T y summed from the rows rounded to single precision
 /// (<see cref="GramAccumulator"/>, about 1e-7 relative) and the factorisation in double.
 /// Asked for, a solve also returns its row's squared training error at little cost: from the
@@ -26,6 +29,7 @@ public sealed class RidgeSolver
     private readonly ConjugateGradientRidge _conjugateGradient = new();
     private double[] _targets = [];
     private double[] _saved = [];
+    private int[] _missing = [];
 
     /// <summary>
     /// Solves the row into <paramref name="result"/>. With <paramref name="warmSteps"/> &gt; 0 and a
@@ -49,7 +53,7 @@ public sealed class RidgeSolver
         if (warmSteps > 0 && UsesConjugateGradient(rows.Length, x.Rank))
         {
             _conjugateGradient.Solve(x, rows, targets, lambda, centre, warmSteps, result);
-            return measureError ? _conjugateGradient.SquaredError(targets, result) : double.NaN;
+            return measureError ? _conjugateGradient.SquaredError(targets) : double.NaN;
         }
         return SolvePrimal(x, rows, targets, lambda, centre, result, measureError);
     }
@@ -67,12 +71,40 @@ public sealed class RidgeSolver
     private const int ConjugateGradientBlockBytes = 512 * 1024;
 
     /// <summary>
-    /// Floating-point operations of one solve with n ratings and k factors, counting a multiply-add
-    /// as two, by the route <see cref="Solve"/> takes: for the bench's GFLOP/s figure.
+    /// Whether a row of n distinct ratings against a matrix of <paramref name="matrixRows"/> rows
+    /// takes its X^T X from the Gram of all rows less the rows it lacks: when it lacks fewer than
+    /// it holds (and it is solved by the primal form, n &gt;= k, exactly).
     /// </summary>
-    public static double EstimatedFlops(int n, int k, int warmSteps = 0)
+    public static bool UsesComplement(int n, int k, int matrixRows, int warmSteps = 0) =>
+        n >= k && 2L * n > matrixRows && !(warmSteps > 0 && UsesConjugateGradient(n, k));
+
+    /// <summary>
+    /// Whether forming the Gram of all <paramref name="matrixRows"/> rows (the cost of that many
+    /// outer products) pays for itself over a half-step of these rows: the outer products the
+    /// complement route saves must exceed it.
+    /// </summary>
+    public static bool ComplementPays(CsrRows rows, int k, int matrixRows, int warmSteps)
+    {
+        long saved = 0;
+        for (int row = 0; row < rows.RowCount; row++)
+        {
+            int n = rows.RowLength(row);
+            if (UsesComplement(n, k, matrixRows, warmSteps)) saved += n - (matrixRows - n);
+        }
+        return saved > matrixRows;
+    }
+
+    /// <summary>
+    /// Floating-point operations of one solve with n ratings and k factors, counting a multiply-add
+    /// as two, by the route <see cref="Solve"/> takes: for the bench's GFLOP/s figure. With
+    /// <paramref name="matrixRows"/> (the fixed matrix's rows, when its Gram of all rows is formed),
+    /// the complement route counts the outer products it makes, not those it saves.
+    /// </summary>
+    public static double EstimatedFlops(int n, int k, int warmSteps = 0, int matrixRows = 0)
     {
         if (n == 0) return 0;
+        if (matrixRows > 0 && UsesComplement(n, k, matrixRows, warmSteps)) // the missing rows' outer products, X^T y, k x k Cholesky and solve
+            return (double)(matrixRows - n) * k * (k + 1) + 2.0 * n * k + (double)k * k * k / 3 + 2.0 * k * k;
         if (warmSteps > 0 && UsesConjugateGradient(n, k)) // conjugate gradient: the residual pass, then per step X^T (X p) and the vector updates
             return 4.0 * n * k + warmSteps * (4.0 * n * k + 12.0 * k);
         if (n < k) // dual: n(n+1)/2 dot products, n x n Cholesky and solve, the centring and X^T alpha
@@ -89,8 +121,16 @@ public sealed class RidgeSolver
         Array.Clear(gram);
         Array.Clear(rhs);
         var coefficients = Targets(targets);
+        if (x.AllRowsGram is { } allRows && UsesComplement(rows.Length, k, x.Rows) && TryMissing(rows, x.Rows, out int missingCount))
+        {
+            var missing = _missing.AsSpan(0, missingCount);
+            // X^T X = (Gram of all rows) - (Gram of the rows this row lacks); X^T y as below.
+            allRows.CopyTo(gram, 0);
+            _gram.Subtract(x, missing, gram);
+            _gram.AddRightHandSide(x, rows, coefficients, rhs);
+        }
         // X^T X (lower triangle, single-precision products carried in double) and X^T y in one pass.
-        _gram.Add(x, rows, ReadOnlySpan<double>.Empty, coefficients, gram, rhs);
+        else _gram.Add(x, rows, ReadOnlySpan<double>.Empty, coefficients, gram, rhs);
         // The factorisation overwrites the diagonal and X^T y; the error needs both (the strict
         // lower triangle, which the factorisation leaves alone, holds the rest of X^T X).
         if (_saved.Length < 2 * k) _saved = new double[2 * k];
@@ -153,6 +193,27 @@ public sealed class RidgeSolver
         if (centre.IsEmpty) result.Clear(); else centre.CopyTo(result);
         _gathered.AddTransposedProduct(alpha, result);
         return measureError ? lambda * lambda * VectorMath.Dot(alpha, alpha) : double.NaN;
+    }
+
+    /// <summary>
+    /// The rows of 0..<paramref name="matrixRows"/> that <paramref name="rows"/> lacks, into the
+    /// reused buffer; false unless <paramref name="rows"/> is strictly ascending within the matrix
+    /// (every training row is; a caller's list with repeats takes the direct route).
+    /// </summary>
+    private bool TryMissing(ReadOnlySpan<int> rows, int matrixRows, out int count)
+    {
+        count = 0;
+        for (int n = 0; n < rows.Length; n++)
+            if (rows[n] < 0 || rows[n] >= matrixRows || (n > 0 && rows[n] <= rows[n - 1])) return false;
+        if (_missing.Length < matrixRows - rows.Length) _missing = new int[matrixRows - rows.Length];
+        int next = 0;
+        foreach (int row in rows)
+        {
+            while (next < row) _missing[count++] = next++;
+            next = row + 1;
+        }
+        while (next < matrixRows) _missing[count++] = next++;
+        return true;
     }
 
     /// <summary>The targets in double precision, in a reused buffer.</summary>

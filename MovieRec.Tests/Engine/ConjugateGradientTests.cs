@@ -43,6 +43,47 @@ public class ConjugateGradientTests
     }
 
     [Theory]
+    [MemberData(nameof(Shapes))]
+    public void The_one_pass_product_equals_MathNet_and_the_two_passes_it_replaces(int rank, int rowCount)
+    {
+        var random = new Random(rank * 31 + rowCount);
+        var factors = RandomFactors(random, 500, rank);
+        int[] rows = Enumerable.Range(0, rowCount).Select(_ => random.Next(500)).ToArray();
+        double[] v = Enumerable.Range(0, rank).Select(_ => random.NextDouble() * 2 - 1).ToArray();
+        double[] offsets = Enumerable.Range(0, rowCount).Select(_ => random.NextDouble() * 4 - 2).ToArray();
+        double[] slopes = Enumerable.Range(0, rowCount).Select(_ => random.NextDouble() * 3).ToArray();
+        double[] start = Enumerable.Range(0, rank).Select(_ => random.NextDouble()).ToArray();
+        var gathered = new GatheredRows();
+        gathered.Gather(factors, rows);
+
+        var products = new double[rowCount];
+        var result = (double[])start.Clone();
+        gathered.MultiplyAndAddTransposed(v, products, offsets, slopes, slope: 0, result);
+
+        // The two passes it replaces, with t = offset + slope * (x . v) formed in between.
+        var twoPassProducts = new double[rowCount];
+        gathered.Multiply(v, twoPassProducts);
+        var t = twoPassProducts.Select((p, a) => offsets[a] + slopes[a] * p).ToArray();
+        var twoPass = (double[])start.Clone();
+        gathered.AddTransposedProduct(t, twoPass);
+        Assert.Equal(twoPassProducts, products);
+        Assert.Equal(twoPass, result);
+
+        var x = Matrix<double>.Build.Dense(rowCount, rank, (r, c) => factors.Row(rows[r])[c]);
+        var expectedProducts = x * Vector<double>.Build.Dense(v);
+        var coefficients = Vector<double>.Build.Dense(rowCount, a => offsets[a] + slopes[a] * expectedProducts[a]);
+        var expected = Vector<double>.Build.Dense(start) + x.TransposeThisAndMultiply(coefficients);
+        for (int a = 0; a < rowCount; a++) Assert.Equal(expectedProducts[a], products[a], 1e-5 * rank);
+        for (int c = 0; c < rank; c++) Assert.Equal(expected[c], result[c], 1e-5 * rank * (1 + rowCount));
+
+        // A scalar slope with no offsets: the plain normal-matrix product X^T (X v).
+        var plain = new double[rank];
+        gathered.MultiplyAndAddTransposed(v, products, [], [], slope: 1, plain);
+        var expectedPlain = x.TransposeThisAndMultiply(expectedProducts);
+        for (int c = 0; c < rank; c++) Assert.Equal(expectedPlain[c], plain[c], 1e-5 * rank * (1 + rowCount));
+    }
+
+    [Theory]
     [InlineData(7, 7)]
     [InlineData(7, 100)]
     [InlineData(64, 64)]

@@ -85,7 +85,7 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
 
         var ratingIterations = curve.Where(line => line.Model != "ranking").ToList();
         double perIteration = ratingIterations.Average(line => line.Seconds);
-        double gflops = ExplicitAls.IterationFlops(trained.UserRatingCounts.Concat(trained.ItemRatingCounts), options.Rank) / perIteration / 1e9;
+        double gflops = ExplicitAls.IterationFlops(trained.UserRatingCounts, trained.ItemRatingCounts, options.Rank) / perIteration / 1e9;
         var result = new
         {
             total_seconds = total,

@@ -6,10 +6,11 @@ namespace MovieRec.Core.Engine.Numerics;
 
 /// <summary>
 /// Chosen rows of a factor matrix copied once into a contiguous single-precision block X (n x k,
-/// rows padded to whole Vector256&lt;float&gt;), with the two products an iterative solve needs:
-/// t = X v and r += X^T t. Both take four rows per pass, so that the vector's loads are shared
-/// and the sums run in independent registers. Used by the conjugate-gradient row solves; general
-/// enough for any weighted variant (scale t before the transposed product). One instance per thread.
+/// rows padded to whole Vector256&lt;float&gt;), with the products an iterative solve needs:
+/// t = X v, r += X^T t, and both in one pass over the block (<see cref="MultiplyAndAddTransposed"/>:
+/// a conjugate-gradient step reads each row once instead of twice). Four rows per pass, so that
+/// the vector's loads are shared and the sums run in independent registers. Used by the
+/// conjugate-gradient row solves and the dual form. One instance per thread.
 /// </summary>
 public sealed class GatheredRows
 {
@@ -35,12 +36,7 @@ public sealed class GatheredRows
             _vector = new float[padded];
             _sum = new float[padded];
         }
-        for (int a = 0; a < Count; a++)
-        {
-            var target = _block.AsSpan(a * padded, padded);
-            factors.CopyToSingle(rows[a], target);
-            target[Rank..].Clear();
-        }
+        factors.Gather(rows, _block, padded);
     }
 
     /// <summary>Gathered row <paramref name="a"/> (its <see cref="Rank"/> numbers).</summary>
@@ -61,29 +57,94 @@ public sealed class GatheredRows
             ref float r1 = ref Unsafe.Add(ref r0, padded);
             ref float r2 = ref Unsafe.Add(ref r1, padded);
             ref float r3 = ref Unsafe.Add(ref r2, padded);
-            Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
+            FourDots(ref r0, ref r1, ref r2, ref r3, ref vr, padded, products.Slice(a, 4));
+        }
+        for (; a < Count; a++)
+        {
+            products[a] = Dot(ref Unsafe.Add(ref x, a * padded), ref vr, padded);
+        }
+    }
+
+    /// <summary>
+    /// products[a] = x_a . v and result += sum_a t_a x_a with t_a = offsets[a] + slope_a products[a]
+    /// (empty <paramref name="offsets"/>: 0; slope_a = <paramref name="slopes"/>[a], or
+    /// <paramref name="slope"/> when that is empty), in one pass: each group of four rows is read
+    /// for its products and, still in the first-level cache, added in. The same sums, in the same
+    /// order, as <see cref="Multiply"/> followed by <see cref="AddTransposedProduct"/>.
+    /// </summary>
+    public void MultiplyAndAddTransposed(ReadOnlySpan<double> v, Span<double> products, ReadOnlySpan<double> offsets,
+        ReadOnlySpan<double> slopes, double slope, Span<double> result)
+    {
+        if (v.Length != Rank || products.Length != Count || result.Length != Rank) throw new ArgumentException("v and result must have the rank's length, products one per row");
+        if ((!offsets.IsEmpty && offsets.Length != Count) || (!slopes.IsEmpty && slopes.Length != Count)) throw new ArgumentException("one offset and one slope per row");
+        int padded = Padded;
+        for (int c = 0; c < Rank; c++) _vector[c] = (float)v[c];
+        Array.Clear(_sum);
+        ref float x = ref MemoryMarshal.GetArrayDataReference(_block);
+        ref float vr = ref MemoryMarshal.GetArrayDataReference(_vector);
+        ref float sum = ref MemoryMarshal.GetArrayDataReference(_sum);
+        int a = 0;
+        for (; a + 4 <= Count; a += 4)
+        {
+            ref float r0 = ref Unsafe.Add(ref x, a * padded);
+            ref float r1 = ref Unsafe.Add(ref r0, padded);
+            ref float r2 = ref Unsafe.Add(ref r1, padded);
+            ref float r3 = ref Unsafe.Add(ref r2, padded);
+            FourDots(ref r0, ref r1, ref r2, ref r3, ref vr, padded, products.Slice(a, 4));
+            double p0 = products[a], p1 = products[a + 1], p2 = products[a + 2], p3 = products[a + 3];
+            var t0 = Vector256.Create((float)Coefficient(offsets, slopes, slope, a, p0));
+            var t1 = Vector256.Create((float)Coefficient(offsets, slopes, slope, a + 1, p1));
+            var t2 = Vector256.Create((float)Coefficient(offsets, slopes, slope, a + 2, p2));
+            var t3 = Vector256.Create((float)Coefficient(offsets, slopes, slope, a + 3, p3));
             for (int c = 0; c < padded; c += Width)
             {
-                var vc = Vector256.LoadUnsafe(ref vr, (nuint)c);
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), vc, s0);
-                s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)c), vc, s1);
-                s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)c), vc, s2);
-                s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r3, (nuint)c), vc, s3);
+                var acc = Vector256.LoadUnsafe(ref sum, (nuint)c);
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), t0, acc);
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)c), t1, acc);
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)c), t2, acc);
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r3, (nuint)c), t3, acc);
+                acc.StoreUnsafe(ref sum, (nuint)c);
             }
-            products[a] = Vector256.Sum(s0);
-            products[a + 1] = Vector256.Sum(s1);
-            products[a + 2] = Vector256.Sum(s2);
-            products[a + 3] = Vector256.Sum(s3);
         }
         for (; a < Count; a++)
         {
             ref float r0 = ref Unsafe.Add(ref x, a * padded);
-            Vector256<float> s0 = default;
+            double p0 = products[a] = Dot(ref r0, ref vr, padded);
+            var t0 = Vector256.Create((float)Coefficient(offsets, slopes, slope, a, p0));
             for (int c = 0; c < padded; c += Width)
-                s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), Vector256.LoadUnsafe(ref vr, (nuint)c), s0);
-            products[a] = Vector256.Sum(s0);
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), t0, Vector256.LoadUnsafe(ref sum, (nuint)c)).StoreUnsafe(ref sum, (nuint)c);
         }
+        for (int c = 0; c < Rank; c++) result[c] += _sum[c];
     }
+
+    /// <summary>The products of four rows with the vector, sharing its loads; each summed in its own register.</summary>
+    private static void FourDots(ref float r0, ref float r1, ref float r2, ref float r3, ref float vr, int padded, Span<double> products)
+    {
+        Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default;
+        for (int c = 0; c < padded; c += Width)
+        {
+            var vc = Vector256.LoadUnsafe(ref vr, (nuint)c);
+            s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r0, (nuint)c), vc, s0);
+            s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r1, (nuint)c), vc, s1);
+            s2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r2, (nuint)c), vc, s2);
+            s3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref r3, (nuint)c), vc, s3);
+        }
+        products[0] = Vector256.Sum(s0);
+        products[1] = Vector256.Sum(s1);
+        products[2] = Vector256.Sum(s2);
+        products[3] = Vector256.Sum(s3);
+    }
+
+    private static double Dot(ref float row, ref float vr, int padded)
+    {
+        Vector256<float> s0 = default;
+        for (int c = 0; c < padded; c += Width)
+            s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row, (nuint)c), Vector256.LoadUnsafe(ref vr, (nuint)c), s0);
+        return Vector256.Sum(s0);
+    }
+
+    private static double Coefficient(ReadOnlySpan<double> offsets, ReadOnlySpan<double> slopes, double slope, int a, double product) =>
+        (offsets.IsEmpty ? 0 : offsets[a]) + (slopes.IsEmpty ? slope : slopes[a]) * product;
 
     /// <summary>result += X^T t = sum_a t_a x_a.</summary>
     public void AddTransposedProduct(ReadOnlySpan<double> t, Span<double> result)

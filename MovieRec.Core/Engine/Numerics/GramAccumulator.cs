@@ -9,10 +9,10 @@ namespace MovieRec.Core.Engine.Numerics;
 /// factor matrix: the X^T X and X^T y of every ALS solve, where training spends most of its time.
 ///
 /// The rows are gathered, scaled by sqrt(w_n) and rounded to single precision, into a contiguous
-/// block padded to whole tiles (the right-hand side is summed in double precision from the
-/// original rows during the same pass). Each 4 x 16 tile of the lower triangle is then summed over
-/// the block in eight Vector256&lt;float&gt; registers with fused multiply-adds and added once into
-/// the double-precision matrix. Single precision doubles the numbers per instruction and halves
+/// block padded to whole tiles (the right-hand side is summed from the same block, or in double
+/// precision from the original rows when weighted). Each tile of the lower triangle is then summed
+/// over the block in registers with fused multiply-adds and added once into the double-precision
+/// matrix (<see cref="GramTiles"/>). Single precision doubles the numbers per instruction and halves
 /// the bytes per row; each block holds at most <see cref="BlockRows"/> rows, so a product is summed
 /// in single precision over at most that many terms before it is carried in double precision,
 /// which keeps the relative error near 1e-6 (the Cholesky that follows runs in double).
@@ -20,16 +20,15 @@ namespace MovieRec.Core.Engine.Numerics;
 /// pass reads again. Long rows (thousands of ratings) are just many blocks: a blocked rank-k update.
 /// Only the lower triangle (column &lt;= row) is guaranteed; see <see cref="VectorMath.MirrorLowerTriangle"/>.
 /// The result does not depend on the thread or on other rows, so training stays independent of
-/// the thread count. <see cref="GramPrecision.Double"/> does the same in double precision with
-/// 4 x 8 tiles, for callers that must match a reference to more digits. One instance per thread.
+/// the thread count. <see cref="GramPrecision.Double"/> does the same in double precision, for
+/// callers that must match a reference to more digits. One instance per thread.
 /// </summary>
 public sealed class GramAccumulator(GramPrecision precision = GramPrecision.Double)
 {
     private const int BlockBytes = 32 * 1024;
-    private const int TileRows = 4;
     private const int MaxBlockRows = 128;
 
-    private readonly int _tileColumns = precision == GramPrecision.Single ? 16 : 8; // two Vector256 of either
+    private readonly int _tileColumns = precision == GramPrecision.Single ? GramTiles.SingleColumns : GramTiles.DoubleColumns;
     private float[] _block = [];
     private double[] _doubleBlock = [];
 
@@ -46,8 +45,32 @@ public sealed class GramAccumulator(GramPrecision precision = GramPrecision.Doub
     public void Add(FactorRows factors, ReadOnlySpan<int> rows, ReadOnlySpan<double> weights,
         ReadOnlySpan<double> coefficients, Span<double> gram, Span<double> rhs)
     {
+        if (gram.Length != factors.Rank * factors.Rank) throw new ArgumentException("gram must be rank x rank");
+        Accumulate(factors, rows, weights, coefficients, gram, rhs, sign: 1);
+    }
+
+    /// <summary>
+    /// gram -= sum_n x_n x_n^T: what a long row's X^T X is had from when the Gram of every row of
+    /// the matrix is known and the row lacks only a few (<see cref="FactorGram"/>, <see cref="RidgeSolver"/>).
+    /// </summary>
+    public void Subtract(FactorRows factors, ReadOnlySpan<int> rows, Span<double> gram)
+    {
+        if (gram.Length != factors.Rank * factors.Rank) throw new ArgumentException("gram must be rank x rank");
+        Accumulate(factors, rows, ReadOnlySpan<double>.Empty, ReadOnlySpan<double>.Empty, gram, Span<double>.Empty, sign: -1);
+    }
+
+    /// <summary>
+    /// rhs += sum_n t_n x_n alone, summed exactly as <see cref="Add"/> sums it (so the two give
+    /// the same right-hand side to the bit).
+    /// </summary>
+    public void AddRightHandSide(FactorRows factors, ReadOnlySpan<int> rows, ReadOnlySpan<double> coefficients, Span<double> rhs) =>
+        Accumulate(factors, rows, ReadOnlySpan<double>.Empty, coefficients, Span<double>.Empty, rhs, sign: 0);
+
+    /// <summary>The blocked pass behind the three: sign +1 adds the Gram, -1 subtracts it, 0 skips it.</summary>
+    private void Accumulate(FactorRows factors, ReadOnlySpan<int> rows, ReadOnlySpan<double> weights,
+        ReadOnlySpan<double> coefficients, Span<double> gram, Span<double> rhs, float sign)
+    {
         int k = factors.Rank;
-        if (gram.Length != k * k) throw new ArgumentException("gram must be rank x rank");
         if (!weights.IsEmpty && weights.Length != rows.Length) throw new ArgumentException("one weight per row");
         if (!coefficients.IsEmpty && (coefficients.Length != rows.Length || rhs.Length != k))
             throw new ArgumentException("one coefficient per row and a right-hand side of the rank");
@@ -67,8 +90,9 @@ public sealed class GramAccumulator(GramPrecision precision = GramPrecision.Doub
             Gather(factors, rows.Slice(start, count), weights.IsEmpty ? weights : weights.Slice(start, count),
                 rhsFromBlock ? ReadOnlySpan<double>.Empty : blockCoefficients, rhs, padded);
             if (rhsFromBlock) AddBlockRightHandSide(count, padded, k, blockCoefficients, rhs);
-            if (precision == GramPrecision.Single) AddBlock(count, padded, k, gram);
-            else AddDoubleBlock(count, padded, k, gram);
+            if (sign == 0) continue;
+            if (precision == GramPrecision.Single) GramTiles.AddSingle(_block.AsSpan(0, count * padded), count, padded, k, gram, sign);
+            else GramTiles.AddDouble(_doubleBlock.AsSpan(0, count * padded), count, padded, k, gram, sign);
         }
     }
 
@@ -76,31 +100,36 @@ public sealed class GramAccumulator(GramPrecision precision = GramPrecision.Doub
         ReadOnlySpan<double> coefficients, Span<double> rhs, int padded)
     {
         int k = factors.Rank;
+        if (!coefficients.IsEmpty)
+            for (int n = 0; n < rows.Length; n++) VectorMath.AddScaled(rhs, coefficients[n], factors.Double.Row(rows[n]));
+        if (precision == GramPrecision.Single)
+        {
+            factors.Gather(rows, _block, padded);
+            // sum w x x^T = sum (sqrt(w) x)(sqrt(w) x)^T; confidences are never negative.
+            if (!weights.IsEmpty)
+                for (int n = 0; n < rows.Length; n++) ScaleInPlace(_block.AsSpan(n * padded, k), (float)Math.Sqrt(weights[n]));
+            return;
+        }
         for (int n = 0; n < rows.Length; n++)
         {
-            if (!coefficients.IsEmpty) VectorMath.AddScaled(rhs, coefficients[n], factors.Double.Row(rows[n]));
-            // sum w x x^T = sum (sqrt(w) x)(sqrt(w) x)^T; confidences are never negative.
             double scale = weights.IsEmpty ? 1 : Math.Sqrt(weights[n]);
-            if (precision == GramPrecision.Single)
-            {
-                var target = _block.AsSpan(n * padded, padded);
-                factors.CopyToSingle(rows[n], target);
-                if (scale != 1) ScaleInPlace(target[..k], (float)scale);
-                target[k..].Clear();
-            }
-            else
-            {
-                var source = factors.Double.Row(rows[n]);
-                var target = _doubleBlock.AsSpan(n * padded, padded);
-                for (int c = 0; c < k; c++) target[c] = scale * source[c];
-                target[k..].Clear();
-            }
+            var source = factors.Double.Row(rows[n]);
+            var target = _doubleBlock.AsSpan(n * padded, padded);
+            for (int c = 0; c < k; c++) target[c] = scale * source[c];
+            target[k..].Clear();
         }
     }
 
     private static void ScaleInPlace(Span<float> values, float scale)
     {
-        for (int c = 0; c < values.Length; c++) values[c] *= scale;
+        int c = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float v = ref MemoryMarshal.GetReference(values);
+            var s = Vector256.Create(scale);
+            for (; c + 8 <= values.Length; c += 8) (Vector256.LoadUnsafe(ref v, (nuint)c) * s).StoreUnsafe(ref v, (nuint)c);
+        }
+        for (; c < values.Length; c++) values[c] *= scale;
     }
 
     /// <summary>
@@ -139,119 +168,20 @@ public sealed class GramAccumulator(GramPrecision precision = GramPrecision.Doub
         int padded = (n + _tileColumns - 1) / _tileColumns * _tileColumns;
         int blockRows = Math.Clamp(BlockBytes / (padded * sizeof(float)), 8, MaxBlockRows);
         if (_block.Length < blockRows * padded) _block = new float[blockRows * padded];
+        ref float block = ref MemoryMarshal.GetArrayDataReference(_block);
         for (int start = 0; start < k; start += blockRows)
         {
             int count = Math.Min(blockRows, k - start);
-            Array.Clear(_block, 0, count * padded);
+            // Block row c holds column start + c of every gathered row; the padding past n stays 0.
+            for (int c = 0; c < count; c++) _block.AsSpan(c * padded + n, padded - n).Clear();
             for (int a = 0; a < n; a++)
             {
-                var row = x.Row(a);
-                for (int c = 0; c < count; c++) _block[c * padded + a] = row[start + c];
+                ref float row = ref MemoryMarshal.GetReference(x.Row(a));
+                ref float column = ref Unsafe.Add(ref block, a);
+                for (int c = 0; c < count; c++) Unsafe.Add(ref column, c * padded) = Unsafe.Add(ref row, start + c);
             }
-            AddBlock(count, padded, n, gram);
+            GramTiles.AddSingle(_block.AsSpan(0, count * padded), count, padded, n, gram, sign: 1);
         }
-    }
-
-    /// <summary>The single-precision tile pass: 4 x 16 tiles in eight Vector256&lt;float&gt; accumulators.</summary>
-    private void AddBlock(int count, int padded, int k, Span<double> gram)
-    {
-        ref float block = ref MemoryMarshal.GetArrayDataReference(_block);
-        for (int a0 = 0; a0 < k; a0 += TileRows)
-        {
-            // Tiles whose first column lies past the tile's last row are wholly upper: skipped.
-            int lastRow = Math.Min(a0 + TileRows, k) - 1;
-            for (int b0 = 0; b0 <= lastRow; b0 += 16)
-            {
-                Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default;
-                Vector256<float> c20 = default, c21 = default, c30 = default, c31 = default;
-                ref float row = ref block;
-                for (int n = 0; n < count; n++, row = ref Unsafe.Add(ref row, padded))
-                {
-                    var x0 = Vector256.LoadUnsafe(ref row, (nuint)b0);
-                    var x1 = Vector256.LoadUnsafe(ref row, (nuint)(b0 + 8));
-                    var s = Vector256.Create(Unsafe.Add(ref row, a0));
-                    c00 = Vector256.FusedMultiplyAdd(s, x0, c00);
-                    c01 = Vector256.FusedMultiplyAdd(s, x1, c01);
-                    s = Vector256.Create(Unsafe.Add(ref row, a0 + 1));
-                    c10 = Vector256.FusedMultiplyAdd(s, x0, c10);
-                    c11 = Vector256.FusedMultiplyAdd(s, x1, c11);
-                    s = Vector256.Create(Unsafe.Add(ref row, a0 + 2));
-                    c20 = Vector256.FusedMultiplyAdd(s, x0, c20);
-                    c21 = Vector256.FusedMultiplyAdd(s, x1, c21);
-                    s = Vector256.Create(Unsafe.Add(ref row, a0 + 3));
-                    c30 = Vector256.FusedMultiplyAdd(s, x0, c30);
-                    c31 = Vector256.FusedMultiplyAdd(s, x1, c31);
-                }
-                AddTileRow(gram, k, a0, b0, c00, c01);
-                AddTileRow(gram, k, a0 + 1, b0, c10, c11);
-                AddTileRow(gram, k, a0 + 2, b0, c20, c21);
-                AddTileRow(gram, k, a0 + 3, b0, c30, c31);
-            }
-        }
-    }
-
-    /// <summary>Adds one tile row into the double-precision matrix, dropping what falls outside it (padding).</summary>
-    private static void AddTileRow(Span<double> gram, int k, int row, int column, Vector256<float> first, Vector256<float> second)
-    {
-        if (row >= k) return;
-        // Columns past the row are upper triangle (not guaranteed): only the lower part is added.
-        int end = Math.Min(column + 16, row + 1);
-        Span<float> values = stackalloc float[16];
-        first.CopyTo(values);
-        second.CopyTo(values[8..]);
-        var target = gram.Slice(row * k);
-        for (int c = column; c < end; c++) target[c] += values[c - column];
-    }
-
-    /// <summary>
-    /// The double-precision tile pass (for callers whose tests need exact sums): 4 x 8 tiles in
-    /// eight Vector256&lt;double&gt; accumulators.
-    /// </summary>
-    private void AddDoubleBlock(int count, int padded, int k, Span<double> gram)
-    {
-        ref double block = ref MemoryMarshal.GetArrayDataReference(_doubleBlock);
-        for (int a0 = 0; a0 < k; a0 += TileRows)
-        {
-            int lastRow = Math.Min(a0 + TileRows, k) - 1;
-            for (int b0 = 0; b0 <= lastRow; b0 += 8)
-            {
-                Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default;
-                Vector256<double> c20 = default, c21 = default, c30 = default, c31 = default;
-                ref double row = ref block;
-                for (int n = 0; n < count; n++, row = ref Unsafe.Add(ref row, padded))
-                {
-                    var x0 = Vector256.LoadUnsafe(ref row, (nuint)b0);
-                    var x1 = Vector256.LoadUnsafe(ref row, (nuint)(b0 + 4));
-                    var s = Vector256.Create(Unsafe.Add(ref row, a0));
-                    c00 = Vector256.FusedMultiplyAdd(s, x0, c00);
-                    c01 = Vector256.FusedMultiplyAdd(s, x1, c01);
-                    s = Vector256.Create(Unsafe.Add(ref row, a0 + 1));
-                    c10 = Vector256.FusedMultiplyAdd(s, x0, c10);
-                    c11 = Vector256.FusedMultiplyAdd(s, x1, c11);
-                    s = Vector256.Create(Unsafe.Add(ref row, a0 + 2));
-                    c20 = Vector256.FusedMultiplyAdd(s, x0, c20);
-                    c21 = Vector256.FusedMultiplyAdd(s, x1, c21);
-                    s = Vector256.Create(Unsafe.Add(ref row, a0 + 3));
-                    c30 = Vector256.FusedMultiplyAdd(s, x0, c30);
-                    c31 = Vector256.FusedMultiplyAdd(s, x1, c31);
-                }
-                AddDoubleTileRow(gram, k, a0, b0, c00, c01);
-                AddDoubleTileRow(gram, k, a0 + 1, b0, c10, c11);
-                AddDoubleTileRow(gram, k, a0 + 2, b0, c20, c21);
-                AddDoubleTileRow(gram, k, a0 + 3, b0, c30, c31);
-            }
-        }
-    }
-
-    private static void AddDoubleTileRow(Span<double> gram, int k, int row, int column, Vector256<double> first, Vector256<double> second)
-    {
-        if (row >= k) return;
-        int end = Math.Min(column + 8, row + 1);
-        Span<double> values = stackalloc double[8];
-        first.CopyTo(values);
-        second.CopyTo(values[4..]);
-        var target = gram.Slice(row * k);
-        for (int c = column; c < end; c++) target[c] += values[c - column];
     }
 }
 

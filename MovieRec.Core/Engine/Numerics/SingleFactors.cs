@@ -34,29 +34,3 @@ public sealed class SingleFactors
         return copy;
     }
 }
-
-/// <summary>
-/// The fixed side of a row solve: the factor matrix, and when training made one, its
-/// single-precision copy (<see cref="SingleFactors"/>). Kernels that gather rows in single
-/// precision ask <see cref="CopyToSingle"/>, which copies from the copy when there is one and
-/// rounds the double row otherwise (fold-in solves a single row and makes no copy).
-/// </summary>
-public readonly struct FactorRows(FactorMatrix factors, SingleFactors? single = null)
-{
-    public FactorMatrix Double { get; } = single is null || (single.Rows == factors.Rows && single.Rank == factors.Rank)
-        ? factors
-        : throw new ArgumentException("the single-precision copy must have the matrix's shape");
-
-    public SingleFactors? Single { get; } = single;
-
-    public int Rank => Double.Rank;
-
-    /// <summary>target[..Rank] = row <paramref name="row"/> in single precision.</summary>
-    public void CopyToSingle(int row, Span<float> target)
-    {
-        if (Single is { } single) single.Row(row).CopyTo(target);
-        else VectorMath.ScaleToSingle(Double.Row(row), 1, target);
-    }
-
-    public static implicit operator FactorRows(FactorMatrix factors) => new(factors);
-}
