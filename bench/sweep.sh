@@ -109,6 +109,20 @@ configs=(
   "--ease-items 1000 --ease-lambda 50 --ease-weight 0.2"
   "--ranking-weight 0.6"
   "--ranking-weight 0.8"
+  # issue 8, fifth pass: frequency-scaled ridge of the ranking model, lambda (n + N)^nu (Rendle et
+  # al. 2022), lambda re-tuned for each nu
+  "--ranking-frequency-exponent 1 --ranking-lambda 0.003"
+  "--ranking-frequency-exponent 1 --ranking-lambda 0.007"
+  "--ranking-frequency-exponent 1 --ranking-lambda 0.01"
+  "--ranking-frequency-exponent 1 --ranking-lambda 0.015"
+  "--ranking-frequency-exponent 1 --ranking-lambda 0.03"
+  "--ranking-frequency-exponent 0.5 --ranking-lambda 0.3"
+  "--ranking-frequency-exponent 0.5 --ranking-lambda 0.5"
+  "--ranking-frequency-exponent 0.5 --ranking-lambda 0.6"
+  "--ranking-frequency-exponent 0.5 --ranking-lambda 0.75"
+  "--ranking-frequency-exponent 0.5 --ranking-lambda 1"
+  "--ranking-frequency-exponent 0.5 --ranking-lambda 1.5"
+  "--ranking-frequency-exponent 0.5 --ranking-lambda 3"
 )
 
 if (($# > 0)); then configs=("$@"); fi

@@ -45,6 +45,14 @@ public static class ImplicitAls
         return weights;
     }
 
+    /// <summary>
+    /// The ridge of one row, in training and fold-in alike: lambda, or with frequency scaling
+    /// (exponent nu > 0, Rendle et al. 2022) lambda (n + N)^nu, n the row's ratings and N the
+    /// rows of the fixed side (every unrated pair weighs 1 in G = Y^T Y, so n + N is the row's total weight).
+    /// </summary>
+    public static double RowRidge(double lambda, double frequencyExponent, int ratingCount, int otherSideRows) =>
+        frequencyExponent == 0 ? lambda : lambda * Math.Pow(ratingCount + otherSideRows, frequencyExponent);
+
     /// <summary>One half-step: every row of <paramref name="output"/> solved against the fixed side; a row's old value is its conjugate-gradient start.</summary>
     private static void SolveRows(CsrRows rows, double[] confidenceMinusOne, FactorMatrix fixedFactors, FactorMatrix output, TrainerOptions options, int threads)
     {
@@ -52,7 +60,8 @@ public static class ImplicitAls
         ParallelRows.For(rows.RowCount, threads, () => new ImplicitRowSolver(fixedFactors.Rank), (row, solver) =>
         {
             int start = rows.Offsets[row], length = rows.RowLength(row);
-            solver.Solve(step, rows.Columns(row), confidenceMinusOne.AsSpan(start, length), output.Row(row));
+            double ridge = RowRidge(options.RankingLambda, options.RankingFrequencyExponent, length, fixedFactors.Rows);
+            solver.Solve(step, rows.Columns(row), confidenceMinusOne.AsSpan(start, length), output.Row(row), ridge);
         });
     }
 

@@ -116,9 +116,12 @@ public sealed class ImplicitRowSolver
     /// The same solve inside a training half-step, by the row's cheapest route. <paramref name="result"/>
     /// holds the row's previous value on entry: conjugate gradient starts from it.
     /// </summary>
-    internal void Solve(ImplicitHalfStep step, ReadOnlySpan<int> rows, ReadOnlySpan<double> confidenceMinusOne, Span<double> result)
+    /// <param name="ridge">The row's own ridge (<see cref="ImplicitAls.RowRidge"/>) when it is not the half-step's: the Woodbury route, prepared for the half-step's, is then not taken.</param>
+    internal void Solve(ImplicitHalfStep step, ReadOnlySpan<int> rows, ReadOnlySpan<double> confidenceMinusOne, Span<double> result, double? ridge = null)
     {
-        switch (ChooseRoute(rows.Length, step.Factors.Rank, step.ConjugateGradientSteps, step.SolvedFactors is not null))
+        double lambda = ridge ?? step.Lambda;
+        bool woodbury = step.SolvedFactors is not null && lambda == step.Lambda;
+        switch (ChooseRoute(rows.Length, step.Factors.Rank, step.ConjugateGradientSteps, woodbury))
         {
             case ImplicitRoute.Zero:
                 result.Clear();
@@ -127,10 +130,10 @@ public sealed class ImplicitRowSolver
                 SolveByWoodbury(step, rows, confidenceMinusOne, result);
                 break;
             case ImplicitRoute.Cholesky:
-                Solve(step.Factors, step.Gram, step.Lambda, rows, confidenceMinusOne, result);
+                Solve(step.Factors, step.Gram, lambda, rows, confidenceMinusOne, result);
                 break;
             default:
-                SolveByConjugateGradient(step.Factors, step.Gram, step.Lambda, rows, confidenceMinusOne, result, step.ConjugateGradientSteps);
+                SolveByConjugateGradient(step.Factors, step.Gram, lambda, rows, confidenceMinusOne, result, step.ConjugateGradientSteps);
                 break;
         }
     }

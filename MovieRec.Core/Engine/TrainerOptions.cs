@@ -53,6 +53,14 @@ public sealed record TrainerOptions
     public int RankingRank { get; init; } = 96;
     public double RankingLambda { get; init; } = 30;
 
+    /// <summary>
+    /// Frequency scaling of the ranking model's ridge, nu (Rendle, Krichene, Zhang and Koren 2022):
+    /// a row with n ratings against a fixed side of N rows gets lambda (n + N)^nu instead of lambda
+    /// (<see cref="ImplicitAls.RowRidge"/>). 0, the default, keeps the constant ridge. Stored in
+    /// the model header with the other options, so fold-in applies the same ridge.
+    /// </summary>
+    public double RankingFrequencyExponent { get; init; }
+
     /// <summary>Confidence c_ui = 1 + alpha * r_ui.</summary>
     public double RankingAlpha { get; init; } = 1;
 

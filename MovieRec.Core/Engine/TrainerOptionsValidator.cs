@@ -24,6 +24,7 @@ public static class TrainerOptionsValidator
         {
             if (o.RankingRank < 1 || o.RankingRank > 1024) problems.Add($"ranking rank must be 1..1024 (got {o.RankingRank})");
             if (!IsFinitePositive(o.RankingLambda)) problems.Add($"ranking lambda must be a positive number (got {o.RankingLambda})");
+            if (!(o.RankingFrequencyExponent >= 0 && o.RankingFrequencyExponent <= 2)) problems.Add($"ranking frequency exponent must be 0..2 (got {o.RankingFrequencyExponent})");
             if (!IsFiniteAtLeastZero(o.RankingAlpha)) problems.Add($"ranking alpha must be a number, zero or more (got {o.RankingAlpha})");
             if (o.RankingIterations < 1 || o.RankingIterations > 1000) problems.Add($"ranking iterations must be 1..1000 (got {o.RankingIterations})");
             if (o.RankingConjugateGradientSteps < 0 || o.RankingConjugateGradientSteps > 1024) problems.Add($"ranking conjugate-gradient steps must be 0..1024 (got {o.RankingConjugateGradientSteps})");

@@ -23,6 +23,9 @@ public sealed record RetrainResult(
 
     public double HeldOutShare { get; init; }
 
+    /// <summary>Whether <see cref="NewRmse"/> was measured through the served path (see <see cref="TrainingFacts.HeldOutRmseIsServed"/>).</summary>
+    public bool HeldOutAsServed => Model.Facts.HeldOutRmseIsServed;
+
     /// <summary>The history version the model was published as, when it was.</summary>
     public string? Version { get; init; }
 }

@@ -38,5 +38,12 @@ public sealed record RetrainRun(
     double? HeldOutNdcg,
     long RatingWritesAtStart)
 {
+    /// <summary>
+    /// Whether <see cref="HeldOutRmse"/> is the rating people are shown (each person folded in from
+    /// their training ratings, the served formula); false for runs recorded before the gate judged
+    /// by that figure, whose RMSE is the factor model's with the trained user vectors.
+    /// </summary>
+    public bool HeldOutAsServed { get; init; }
+
     public TimeSpan Duration => FinishedAt - StartedAt;
 }

@@ -32,6 +32,9 @@ public sealed class ModelHistoryBrowserTests(BrowserAppFixture app)
             await Expect(versions).ToHaveCountAsync(before + 3);
             await Expect(page.Locator("[data-section=versions] [data-field=active]")).ToHaveCountAsync(1);
             await Expect(page.Locator("[data-section=charts] svg[data-chart=lines]")).ToHaveCountAsync(2);
+            // The three kept by the helper carry the factor model's figure (as versions kept before the served one do); the server's own the served one.
+            await Expect(versions.Filter(new() { Has = page.Locator("[data-field=basis]") })).ToHaveCountAsync(3);
+            await Expect(versions.Filter(new() { Has = page.Locator("[data-field=basis]") }).First).ToContainTextAsync("factor model alone");
             Assert.True(await page.FitsWidthAsync(), $"the model history scrolls sideways at {width} px");
             await Screenshots.SaveAsync(page, $"model-history-{width}");
 

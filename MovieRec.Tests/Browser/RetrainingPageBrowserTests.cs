@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using MovieRec.Core.Storage;
+using MovieRec.Core.Storage.Sqlite;
 using static Microsoft.Playwright.Assertions;
 
 namespace MovieRec.Tests.Browser;
@@ -16,6 +19,14 @@ public sealed class RetrainingPageBrowserTests(BrowserAppFixture app)
     [BrowserFact]
     public async Task An_administrator_starts_a_retrain_sees_its_progress_and_then_its_result_at_both_widths()
     {
+        // A run recorded before the gate judged by the served figure, as an upgraded store holds it.
+        await using (var store = await SqliteMovieRecStore.OpenAsync(Path.Combine(app.DataFolder, "movierec.db"), NullLoggerFactory.Instance))
+        {
+            var at = DateTimeOffset.UtcNow.AddDays(-7);
+            await store.Retrains.RecordAsync(new RetrainRun(at, at.AddSeconds(40), "schedule", "older-host", RetrainOutcome.Published,
+                "accepted: held-out RMSE 0.8712", 100_000, 0.8712, 0.9, 0.88, 0.21, 0));
+        }
+
         await using (var session = await app.AdminSessionAsync(width: 1280))
         {
             var page = session.Page;
@@ -35,6 +46,8 @@ public sealed class RetrainingPageBrowserTests(BrowserAppFixture app)
             await Expect(adminRun.First).ToBeVisibleAsync(new() { Timeout = RetrainPatienceMs });
             await Expect(page.Locator("[data-section=now]")).ToHaveAttributeAsync("data-running", "false");
             await Expect(page.Locator("[data-section=runs] [data-view=table] tr[data-run]").First).ToContainTextAsync("admin");
+            await Expect(page.Locator("[data-section=runs] [data-view=table] tr[data-run]", new() { HasText = "0.8712" }).Locator("[data-field=basis]"))
+                .ToHaveTextAsync("factor model alone");
             Assert.True(await page.FitsWidthAsync(), "the retraining page scrolls sideways at 1280 px");
             await Screenshots.SaveAsync(page, "retraining-done-1280");
             session.AssertNoScriptErrors();
@@ -48,6 +61,9 @@ public sealed class RetrainingPageBrowserTests(BrowserAppFixture app)
             var card = page.Locator("[data-section=runs] [data-view=cards] [data-run]", new() { HasText = "admin" }).First;
             await Expect(card).ToBeVisibleAsync();
             await Expect(card).ToContainTextAsync("NDCG@10");
+            await Expect(card.Locator("[data-field=basis]")).ToHaveCountAsync(0);
+            var older = page.Locator("[data-section=runs] [data-view=cards] [data-run]", new() { HasText = "0.8712" });
+            await Expect(older.Locator("[data-field=basis]")).ToHaveTextAsync("factor model alone");
             await Expect(page.Locator("[data-section=runs] [data-view=table]")).ToBeHiddenAsync();
             Assert.True(await page.FitsWidthAsync(), "the retraining page scrolls sideways at 390 px");
             await Screenshots.SaveAsync(page, "retraining-390");

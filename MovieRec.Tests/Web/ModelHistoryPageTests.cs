@@ -16,7 +16,7 @@ public sealed class ModelHistoryPageTests : IAsyncLifetime
     {
         var now = DateTimeOffset.UtcNow;
         _older = await TestModelHistory.KeepAsync(_app.HistoryFolder, TinyMovieLens.TrainModel(seed: 7), now.AddDays(-2), ndcg: 0.30);
-        _active = await TestModelHistory.KeepAsync(_app.HistoryFolder, TinyMovieLens.TrainModel(seed: 8), now.AddDays(-1), ndcg: 0.32);
+        _active = await TestModelHistory.KeepAsync(_app.HistoryFolder, TinyMovieLens.TrainModel(seed: 8), now.AddDays(-1), ndcg: 0.32, asServed: true);
         File.Copy(Path.Combine(_app.HistoryFolder, _active.Version + ".bin"), _app.ModelPath, overwrite: true);
         await TestModelHistory.SetActiveAsync(_app.DatabasePath, _active.Version);
     }
@@ -66,6 +66,21 @@ public sealed class ModelHistoryPageTests : IAsyncLifetime
         Assert.Contains("Held-out NDCG@10 by version", html);
         Assert.Contains("0.3200", html);
         Assert.Contains("No experiment runs", html);
+    }
+
+    [Fact]
+    public async Task A_version_kept_before_the_served_figure_is_labelled_as_the_factor_model_alone()
+    {
+        var admin = await _app.AdminBrowserAsync();
+
+        string html = await admin.GetStringAsync("/Admin/Models");
+
+        int activeAt = html.IndexOf($"data-version=\"{_active.Version}\"", StringComparison.Ordinal);
+        int olderAt = html.IndexOf($"data-version=\"{_older.Version}\"", StringComparison.Ordinal);
+        Assert.DoesNotContain("data-field=\"basis\"", html[activeAt..olderAt]);
+        string older = html[olderAt..html.IndexOf("</li>", olderAt, StringComparison.Ordinal)];
+        Assert.Contains("data-field=\"basis\"", older);
+        Assert.Contains("factor model alone", older);
     }
 
     [Fact]

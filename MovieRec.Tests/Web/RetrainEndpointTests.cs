@@ -146,4 +146,29 @@ public sealed class RetrainEndpointTests : IDisposable
         Assert.Matches("data-run=\"(published|refused)\"", after);
         Assert.Contains("Retrain started (admin).", after);
     }
+
+    [Fact]
+    public async Task ThePage_LabelsARunRecordedBeforeTheServedFigure_AsTheFactorModelAlone()
+    {
+        var now = _time.GetUtcNow();
+        var older = new RetrainRun(now.AddDays(-1), now.AddDays(-1).AddSeconds(5), "schedule", "host-a", RetrainOutcome.Published,
+            "held-out RMSE 0.8700", 1_000, 0.8712, 0.90, null, 0.25, 0);
+        var served = older with { StartedAt = now, FinishedAt = now.AddSeconds(5), Trigger = "ratings", HeldOutRmse = 0.8234, HeldOutAsServed = true };
+        await Store.Retrains.RecordAsync(older);
+        await Store.Retrains.RecordAsync(served);
+        var admin = await AdminAsync();
+
+        string page = await admin.GetStringAsync("/Admin/Retraining");
+
+        // Both views (phone cards, wider table) label the older figure, and only it.
+        foreach (string view in new[] { "data-view=\"cards\"", "data-view=\"table\"" })
+        {
+            string shown = page[page.IndexOf(view, StringComparison.Ordinal)..];
+            int servedAt = shown.IndexOf("0.8234", StringComparison.Ordinal), olderAt = shown.IndexOf("0.8712", StringComparison.Ordinal);
+            Assert.True(servedAt >= 0 && olderAt > servedAt, $"both runs, newest first, in {view}");
+            Assert.DoesNotContain("data-field=\"basis\"", shown[servedAt..olderAt]);
+            Assert.Contains("data-field=\"basis\"", shown[olderAt..(olderAt + 400)]);
+        }
+        Assert.Contains("factor model alone", page);
+    }
 }

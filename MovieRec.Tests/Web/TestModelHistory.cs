@@ -9,7 +9,7 @@ namespace MovieRec.Tests.Web;
 public static class TestModelHistory
 {
     /// <summary>Keeps the model as a version created at <paramref name="createdAt"/> and returns its facts.</summary>
-    public static async Task<ModelVersionFacts> KeepAsync(string historyFolder, ModelSnapshot model, DateTimeOffset createdAt, double? ndcg = null)
+    public static async Task<ModelVersionFacts> KeepAsync(string historyFolder, ModelSnapshot model, DateTimeOffset createdAt, double? ndcg = null, bool asServed = false)
     {
         string staged = Path.Combine(historyFolder, $".test-{Guid.NewGuid():N}.bin");
         Directory.CreateDirectory(historyFolder);
@@ -30,6 +30,7 @@ public static class TestModelHistory
             HeldOutRmse = model.Facts.HeldOutRmse,
             BiasOnlyRmse = 1.1,
             HeldOutNdcg = ndcg,
+            HeldOutAsServed = asServed,
             Options = model.Options,
         };
         await new FolderModelRepository(historyFolder).AddAsync(staged, facts);

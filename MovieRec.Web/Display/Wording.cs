@@ -34,4 +34,7 @@ public static class Wording
     public static string HeldOutBasis(bool asServed) => asServed
         ? "as people are shown it: folded in from their training ratings, the blended prediction"
         : "factor model alone, with the trained user vectors: this model predates the served figure";
+
+    /// <summary>The short form of <see cref="HeldOutBasis"/> for a table cell: only an older figure needs one, since the served figure is the rule.</summary>
+    public static string? HeldOutBasisNote(double? heldOutRmse, bool asServed) => heldOutRmse is null || asServed ? null : "factor model alone";
 }

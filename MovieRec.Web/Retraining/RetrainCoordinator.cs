@@ -123,6 +123,7 @@ public sealed class RetrainCoordinator(
                     BiasOnlyRmse = result.BiasOnlyRmse,
                     CurrentRmse = result.CurrentRmse,
                     HeldOutNdcg = result.HeldOutNdcg,
+                    HeldOutAsServed = result.HeldOutAsServed,
                 });
                 logger.LogInformation("Retrain ({Trigger}) {Outcome}: {Reason}", trigger, result.Written ? "published" : "refused", result.Verdict.Reason);
                 return result;

@@ -7,10 +7,10 @@ namespace MovieRec.Web.Retraining;
 /// <summary>One finished retrain as the API and the administrator page show it.</summary>
 public sealed record RetrainRunDto(
     DateTimeOffset StartedAt, DateTimeOffset FinishedAt, double Seconds, string Trigger, string Instance, string Outcome, string Reason,
-    long Ratings, double? HeldOutRmse, double? BiasOnlyRmse, double? CurrentRmse, double? HeldOutNdcg)
+    long Ratings, double? HeldOutRmse, double? BiasOnlyRmse, double? CurrentRmse, double? HeldOutNdcg, bool HeldOutAsServed)
 {
     public static RetrainRunDto From(RetrainRun run) => new(run.StartedAt, run.FinishedAt, Math.Round(run.Duration.TotalSeconds, 1),
-        run.Trigger, run.Holder, RetrainOutcomeNames.Of(run.Outcome), run.Reason, run.Ratings, run.HeldOutRmse, run.BiasOnlyRmse, run.CurrentRmse, run.HeldOutNdcg);
+        run.Trigger, run.Holder, RetrainOutcomeNames.Of(run.Outcome), run.Reason, run.Ratings, run.HeldOutRmse, run.BiasOnlyRmse, run.CurrentRmse, run.HeldOutNdcg, run.HeldOutAsServed);
 }
 
 /// <summary>

@@ -46,7 +46,8 @@ public static class FoldIn
         {
             x = new double[ranking.Rank];
             var confidenceMinusOne = values.Select(r => ranking.Alpha * (float)r).ToArray();
-            ImplicitSolver(ranking.Rank).Solve(ranking.ItemFactors, ranking.ItemGram, ranking.Lambda, items, confidenceMinusOne, x);
+            double ridge = ImplicitAls.RowRidge(ranking.Lambda, options.RankingFrequencyExponent, items.Length, ranking.ItemFactors.Rows);
+            ImplicitSolver(ranking.Rank).Solve(ranking.ItemFactors, ranking.ItemGram, ridge, items, confidenceMinusOne, x);
         }
         // The ridge solver only reads the residuals: the neighbourhood term reuses them as they are.
         var rated = model.Neighbours is null ? null : new RatedResiduals(items, residuals);

@@ -20,6 +20,8 @@ internal sealed class RetrainRunDocument
     [BsonElement("currentRmse")] public double? CurrentRmse { get; set; }
     [BsonElement("heldOutNdcg")] public double? HeldOutNdcg { get; set; }
     [BsonElement("ratingWritesAtStart")] public long RatingWritesAtStart { get; set; }
+    // Absent from runs recorded before the served figure: they read as false, the factor model's RMSE.
+    [BsonElement("heldOutAsServed")] public bool HeldOutAsServed { get; set; }
 
     public static RetrainRunDocument From(RetrainRun run) => new()
     {
@@ -36,10 +38,14 @@ internal sealed class RetrainRunDocument
         CurrentRmse = StoredFigures.Finite(run.CurrentRmse),
         HeldOutNdcg = StoredFigures.Finite(run.HeldOutNdcg),
         RatingWritesAtStart = run.RatingWritesAtStart,
+        HeldOutAsServed = run.HeldOutAsServed,
     };
 
     public RetrainRun ToRun() => new(
         new DateTimeOffset(StartedAt, TimeSpan.Zero), new DateTimeOffset(FinishedAt, TimeSpan.Zero), Trigger, Holder,
-        RetrainOutcomeNames.Parse(Outcome), Reason, Ratings, HeldOutRmse, BiasOnlyRmse, CurrentRmse, HeldOutNdcg, RatingWritesAtStart);
+        RetrainOutcomeNames.Parse(Outcome), Reason, Ratings, HeldOutRmse, BiasOnlyRmse, CurrentRmse, HeldOutNdcg, RatingWritesAtStart)
+    {
+        HeldOutAsServed = HeldOutAsServed,
+    };
 
 }

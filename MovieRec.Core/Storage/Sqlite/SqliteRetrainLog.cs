@@ -21,8 +21,8 @@ internal sealed class SqliteRetrainLog(SqliteConnections connections) : IRetrain
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command("""
                 INSERT INTO retrain_runs (started_at_ms, finished_at_ms, trigger, holder, outcome, reason, ratings,
-                                          held_out_rmse, bias_only_rmse, current_rmse, held_out_ndcg, rating_writes_at_start)
-                VALUES ($started, $finished, $trigger, $holder, $outcome, $reason, $ratings, $rmse, $bias, $current, $ndcg, $writes)
+                                          held_out_rmse, bias_only_rmse, current_rmse, held_out_ndcg, rating_writes_at_start, held_out_as_served)
+                VALUES ($started, $finished, $trigger, $holder, $outcome, $reason, $ratings, $rmse, $bias, $current, $ndcg, $writes, $served)
                 """)
             .With("$started", run.StartedAt.ToUnixTimeMilliseconds())
             .With("$finished", run.FinishedAt.ToUnixTimeMilliseconds())
@@ -35,7 +35,8 @@ internal sealed class SqliteRetrainLog(SqliteConnections connections) : IRetrain
             .With("$bias", StoredFigures.Finite(run.BiasOnlyRmse))
             .With("$current", StoredFigures.Finite(run.CurrentRmse))
             .With("$ndcg", StoredFigures.Finite(run.HeldOutNdcg))
-            .With("$writes", run.RatingWritesAtStart);
+            .With("$writes", run.RatingWritesAtStart)
+            .With("$served", run.HeldOutAsServed ? 1 : 0);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -45,7 +46,7 @@ internal sealed class SqliteRetrainLog(SqliteConnections connections) : IRetrain
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command("""
                 SELECT started_at_ms, finished_at_ms, trigger, holder, outcome, reason, ratings,
-                       held_out_rmse, bias_only_rmse, current_rmse, held_out_ndcg, rating_writes_at_start
+                       held_out_rmse, bias_only_rmse, current_rmse, held_out_ndcg, rating_writes_at_start, held_out_as_served
                 FROM retrain_runs ORDER BY started_at_ms DESC, run_id DESC LIMIT $count
                 """)
             .With("$count", count);
@@ -56,7 +57,10 @@ internal sealed class SqliteRetrainLog(SqliteConnections connections) : IRetrain
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
                 reader.GetString(2), reader.GetString(3), RetrainOutcomeNames.Parse(reader.GetString(4)), reader.GetString(5),
-                reader.GetInt64(6), Nullable(reader, 7), Nullable(reader, 8), Nullable(reader, 9), Nullable(reader, 10), reader.GetInt64(11)));
+                reader.GetInt64(6), Nullable(reader, 7), Nullable(reader, 8), Nullable(reader, 9), Nullable(reader, 10), reader.GetInt64(11))
+            {
+                HeldOutAsServed = reader.GetInt64(12) != 0,
+            });
         return runs;
     }
 

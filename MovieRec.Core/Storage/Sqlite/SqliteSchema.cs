@@ -10,7 +10,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6, Version7, Version8];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6, Version7, Version8, Version9];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -141,6 +141,13 @@ internal static class SqliteSchema
             rating_writes_at_start INTEGER NOT NULL
         );
         CREATE INDEX retrain_runs_by_start ON retrain_runs (started_at_ms DESC);
+        """;
+
+    // Version 9: whether a run's held-out RMSE is the served figure (fold-in, the blended
+    // prediction) or, for runs kept before the gate judged by it, the factor model's alone.
+    // Existing rows are the latter, hence the default.
+    private const string Version9 = """
+        ALTER TABLE retrain_runs ADD COLUMN held_out_as_served INTEGER NOT NULL DEFAULT 0;
         """;
 
     // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by

@@ -86,11 +86,11 @@ public abstract partial class StoreContractTests
     {
         Assert.Empty(await Store.Retrains.RecentAsync(5));
         var published = new RetrainRun(LeaseStart, LeaseStart.AddSeconds(9.5), "schedule", "host-a:12:ab", RetrainOutcome.Published,
-            "held-out RMSE 0.8400", 95_000, 0.84, 0.88, 0.85, 0.301, 17);
+            "held-out RMSE 0.8400", 95_000, 0.84, 0.88, 0.85, 0.301, 17) { HeldOutAsServed = true };
         var refused = published with
         {
             StartedAt = LeaseStart.AddDays(1), FinishedAt = LeaseStart.AddDays(1).AddSeconds(8), Trigger = "ratings",
-            Outcome = RetrainOutcome.Refused, Reason = "worse", HeldOutRmse = 0.95, RatingWritesAtStart = 1_017,
+            Outcome = RetrainOutcome.Refused, Reason = "worse", HeldOutRmse = 0.95, RatingWritesAtStart = 1_017, HeldOutAsServed = false,
         };
         var failed = new RetrainRun(LeaseStart.AddDays(2), LeaseStart.AddDays(2).AddSeconds(1), "admin", "host-b:7:cd", RetrainOutcome.Failed,
             "Training failed: out of memory", 0, null, null, null, double.NaN, 2_000);

@@ -1,3 +1,4 @@
+using MongoDB.Bson;
 using MovieRec.Core.Storage.Mongo;
 using static MovieRec.Tests.Storage.Mongo.MongoRender;
 
@@ -42,5 +43,20 @@ public sealed class MongoRetrainRenderTests
         var index = Assert.Single(MongoRetrainDefinitions.Indexes());
         Assert.Equal(Json("{ startedAt: -1, _id: -1 }"), Keys(index.Keys));
         Assert.Equal("retrainRuns_newest", index.Options.Name);
+    }
+
+    [Fact]
+    public void ARunDocument_SaysWhetherItsRmseIsTheServedFigure_AndAnOlderOneWithoutTheFieldReadsAsTheFactorModels()
+    {
+        var at = new DateTimeOffset(Now);
+        var run = new MovieRec.Core.Storage.RetrainRun(at, at.AddSeconds(3), "schedule", "host-a", MovieRec.Core.Storage.RetrainOutcome.Published,
+            "ok", 1_000, 0.82, 0.9, null, 0.3, 5) { HeldOutAsServed = true };
+
+        var document = RetrainRunDocument.From(run).ToBsonDocument();
+
+        Assert.True(document["heldOutAsServed"].AsBoolean);
+        Assert.Equal(run, MongoDB.Bson.Serialization.BsonSerializer.Deserialize<RetrainRunDocument>(document).ToRun());
+        document.Remove("heldOutAsServed");
+        Assert.False(MongoDB.Bson.Serialization.BsonSerializer.Deserialize<RetrainRunDocument>(document).ToRun().HeldOutAsServed);
     }
 }

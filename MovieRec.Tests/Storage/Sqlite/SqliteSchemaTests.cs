@@ -220,6 +220,23 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AVersion8File_IsMigrated_ItsRunsReadingAsTheFactorModelsFigure()
+    {
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
+        await _store.Retrains.RecordAsync(new RetrainRun(at, at.AddSeconds(3), "schedule", "host-a", RetrainOutcome.Published, "ok",
+            1_000, 0.87, 0.9, null, 0.25, 0) { HeldOutAsServed = true });
+        await ScalarAsync("ALTER TABLE retrain_runs DROP COLUMN held_out_as_served; PRAGMA user_version = 8;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
+        var run = Assert.Single(await _store.Retrains.RecentAsync(5));
+        Assert.Equal(0.87, run.HeldOutRmse);
+        Assert.False(run.HeldOutAsServed);
+    }
+
+    [Fact]
     public async Task FileFromANewerVersion_IsRefusedWithAnExplanation()
     {
         await _store.DisposeAsync();

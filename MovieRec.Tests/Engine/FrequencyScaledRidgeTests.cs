@@ -1,0 +1,65 @@
+using MathNet.Numerics.LinearAlgebra;
+using MovieRec.Core.Engine;
+using MovieRec.Core.Engine.Scoring;
+
+namespace MovieRec.Tests.Engine;
+
+/// <summary>
+/// The ranking model's frequency-scaled ridge (Rendle et al. 2022): a row with n ratings against
+/// N fixed rows gets lambda (n + N)^nu, the same in training and in fold-in.
+/// </summary>
+public sealed class FrequencyScaledRidgeTests
+{
+    [Theory]
+    [InlineData(0.0, 30.0)]
+    [InlineData(1.0, 30.0 * 10)]
+    [InlineData(0.5, 30.0 * 3.1622776601683795)]
+    public void A_rows_ridge_is_lambda_times_its_ratings_plus_the_other_sides_rows_to_the_exponent(double exponent, double expected) =>
+        Assert.Equal(expected, ImplicitAls.RowRidge(30, exponent, ratingCount: 3, otherSideRows: 7), 10);
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.5)]
+    public void Trained_and_folded_in_user_vectors_solve_the_dense_system_with_each_rows_own_ridge(double exponent)
+    {
+        var ratings = ExplicitAlsTests.SyntheticRatings(users: 40, items: 30, perUser: 8, seed: 5);
+        // Exact solves (no conjugate gradient), so the final user half-step is the dense solution.
+        var options = new TrainerOptions
+        {
+            Rank = 3, Iterations = 2, NeighboursKept = 0, EaseItems = 0,
+            RankingRank = 6, RankingLambda = 0.05, RankingFrequencyExponent = exponent, RankingIterations = 4,
+            RankingConjugateGradientSteps = 0, RankingAlpha = 0.5,
+        };
+        var model = ModelTrainer.Train(ratings, options);
+        var ranking = model.Ranking!;
+        int k = ranking.Rank, itemCount = model.Items.Count;
+        var y = Matrix<double>.Build.Dense(itemCount, k, (i, c) => ranking.ItemFactors.Row(i)[c]);
+        var gram = y.TransposeThisAndMultiply(y);
+
+        foreach (var person in ratings.GroupBy(r => r.UserId))
+        {
+            var a = gram.Clone();
+            var b = Vector<double>.Build.Dense(k);
+            int n = 0;
+            foreach (var rating in person)
+            {
+                var yi = y.Row(model.Items.IndexOf(rating.MovieId));
+                double confidenceMinusOne = options.RankingAlpha * rating.Value;
+                a += confidenceMinusOne * yi.OuterProduct(yi);
+                b += (1 + confidenceMinusOne) * yi;
+                n++;
+            }
+            a += Math.Pow(n + itemCount, exponent) * options.RankingLambda * Matrix<double>.Build.DenseIdentity(k);
+            var dense = a.Solve(b);
+
+            var trained = ranking.UserFactors.Row(model.Users.IndexOf(person.Key)).ToArray();
+            var folded = FoldIn.Compute(model, person.Select(r => (r.MovieId, (double)r.Value))).RankingVector!;
+            for (int c = 0; c < k; c++)
+            {
+                Assert.Equal(dense[c], trained[c], 8);
+                // Fold-in sums its outer products in single precision.
+                Assert.Equal(dense[c], folded[c], 4);
+            }
+        }
+    }
+}
