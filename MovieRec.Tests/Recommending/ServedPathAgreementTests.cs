@@ -51,7 +51,8 @@ public sealed class ServedPathAgreementTests : IAsyncLifetime
         holder.Activate(new ActiveModel(loaded, new Recommender(loaded), info, DateTimeOffset.UtcNow),
             new ReloadOutcome(DateTimeOffset.UtcNow, "test", true, "loaded", info.Checksum));
         var cache = WebParts.Cache(holder);
-        var app = new PersonalPicks(_store, holder, new MovieDetailsCache(_store, cache), WebParts.Metrics(holder), new HiddenMovies(_store, cache), WebParts.Experiments(_store, holder));
+        using var people = WebParts.People(_store);
+        var app = new PersonalPicks(people, holder, new MovieDetailsCache(_store, cache), WebParts.Metrics(holder), WebParts.Experiments(_store, holder));
         var data = new EvaluationData(SharedSplit.Train, SharedSplit.Test, SharedSplit.Movies, RatingScale.HalfStars);
         var evaluated = new ServedPathModel(new ServedRecommender(new Recommender(model)), data);
 

@@ -6,6 +6,7 @@ using MovieRec.Web.Configuration;
 using MovieRec.Web.Metrics;
 using MovieRec.Web.Models;
 using MovieRec.Web.Models.Experiments;
+using MovieRec.Web.People;
 
 namespace MovieRec.Tests.Web;
 
@@ -14,6 +15,10 @@ public static class WebParts
 {
     public static MovieRecCache Cache(ModelHolder? holder = null, TimeProvider? clock = null) =>
         new(Options.Create(new CacheOptions()), holder ?? new ModelHolder(), clock ?? TimeProvider.System);
+
+    /// <summary>People's kept states over a store.</summary>
+    public static PersonStates People(MovieRec.Core.Storage.IMovieRecStore store, TimeProvider? clock = null) =>
+        new(store, Options.Create(new CacheOptions()), clock ?? TimeProvider.System);
 
     /// <summary>The experiment recorder over a store; it records nothing while the holder has no candidate.</summary>
     public static ExperimentRecorder Experiments(MovieRec.Core.Storage.IMovieRecStore store, ModelHolder holder) =>

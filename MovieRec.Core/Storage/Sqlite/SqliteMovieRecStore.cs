@@ -20,6 +20,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         Ratings = new SqliteRatingStore(connections, loggerFactory.CreateLogger<SqliteRatingStore>());
         PersonLists = new SqlitePersonListStore(connections, clock);
         PersonSettings = new SqlitePersonSettingsStore(connections);
+        PersonVersions = new SqlitePersonVersions(connections);
         Imports = new SqliteImportLog(connections, clock);
         Locks = new SqliteStoreLocks(connections);
         Retrains = new SqliteRetrainLog(connections);
@@ -40,6 +41,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IRatingStore Ratings { get; }
     public IPersonListStore PersonLists { get; }
     public IPersonSettingsStore PersonSettings { get; }
+    public IPersonVersions PersonVersions { get; }
     public IImportLog Imports { get; }
     public IStoreLocks Locks { get; }
     public IRetrainLog Retrains { get; }

@@ -10,7 +10,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6, Version7, Version8];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6, Version7, Version8, Version9];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -141,6 +141,17 @@ internal static class SqliteSchema
             rating_writes_at_start INTEGER NOT NULL
         );
         CREATE INDEX retrain_runs_by_start ON retrain_runs (started_at_ms DESC);
+        """;
+
+    // Version 9: each person's version, advanced in the transaction of every write of their
+    // ratings, lists or settings (SqlitePersonVersions), so that a server can keep what it read of a
+    // person and check it with one row. No row means no write yet (version 0). No foreign key: the
+    // row only counts, and a write to an unknown person is refused before it is reached.
+    private const string Version9 = """
+        CREATE TABLE person_versions (
+            user_id INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL
+        );
         """;
 
     // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by
