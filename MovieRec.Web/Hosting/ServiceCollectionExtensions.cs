@@ -70,7 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RetrainScheduler>();
         services.AddSingleton<RetrainStatusReader>();
         services.AddHostedService(provider => provider.GetRequiredService<RetrainScheduler>());
-        services.AddScoped<PersonalPicks>();
+        services.AddSingleton<PersonalPicks>();
         services.AddSingleton<PopularMovies>();
         services.AddSingleton<MovieRecCache>();
         services.AddSingleton<MovieDetailsCache>();
