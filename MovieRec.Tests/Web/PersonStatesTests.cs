@@ -1,11 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MovieRec.Core.Catalog;
-using MovieRec.Core.Engine;
-using MovieRec.Core.Engine.Scoring;
 using MovieRec.Core.Ratings;
 using MovieRec.Core.Storage;
 using MovieRec.Core.Storage.Sqlite;
-using MovieRec.Web.Models;
 using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Tests.Web;
@@ -82,12 +79,7 @@ public sealed class PersonStatesTests : IAsyncLifetime
     [Fact]
     public async Task Repeated_picks_are_the_same_finished_list_until_a_write_and_never_show_what_was_rated_or_hidden_since()
     {
-        string modelPath = Path.Combine(_folder, "model.bin");
-        ModelFile.Write(TinyMovieLens.TrainModel(), modelPath);
-        var snapshot = ModelFile.Read(modelPath, out var info);
-        var holder = new ModelHolder();
-        holder.Activate(new ActiveModel(snapshot, new Recommender(snapshot), info, DateTimeOffset.UtcNow),
-            new ReloadOutcome(DateTimeOffset.UtcNow, "test", true, "loaded", info.Checksum));
+        var holder = WebParts.Serving(TinyMovieLens.TrainModel(), _folder);
         using var cache = WebParts.Cache(holder);
         using var people = WebParts.People(_store);
         var picks = new PersonalPicks(people, holder, new MovieDetailsCache(_store, cache), WebParts.Metrics(holder), WebParts.Experiments(_store, holder));
