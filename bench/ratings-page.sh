@@ -10,16 +10,8 @@
 # Usage: bench/ratings-page.sh [DATASETS_DIR] [BEFORE_DIR]   (default ../shared/datasets). Needs curl, bc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-datasets=$(cd "${1:-../shared/datasets}" && pwd)
-before=${2:+$(cd "$2" && pwd)}
-after_url=http://127.0.0.1:5073
-before_url=http://127.0.0.1:5074
-data=$(mktemp -d)
-pids=()
-trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$data"' EXIT
 source bench/lib/session.sh
-dotnet build MovieRec.Web -c Release -v quiet -nologo > /dev/null
-date -u +"%Y-%m-%d %H:%M UTC"; echo "nproc: $(nproc); $(grep -m1 'model name' /proc/cpuinfo); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+side_by_side 5073 5074 "$@"
 
 # The heavy rater's folder: the catalogue and 6,919 ratings of user 999001.
 mkdir -p "$data/heavy"

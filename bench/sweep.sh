@@ -95,6 +95,20 @@ configs=(
   "--neighbours 400"
   "--ranking-weight 0.5 --neighbours 200"
   "--ranking-weight 1 --neighbours 200"
+  # issue 8, fourth pass: EASE on the N most-rated movies as a third score of the picks
+  # (--ease-items N --ease-lambda L --ease-weight G), and the rating weight re-fitted beside it
+  "--ease-items 0"
+  "--ease-items 500 --ease-lambda 25 --ease-weight 0.1"
+  "--ease-items 500 --ease-lambda 50 --ease-weight 0.1"
+  "--ease-items 500 --ease-lambda 100 --ease-weight 0.1"
+  "--ease-items 500 --ease-lambda 50 --ease-weight 0.2"
+  "--ease-items 500 --ease-lambda 100 --ease-weight 0.2"
+  "--ease-items 500 --ease-lambda 50 --ease-weight 0.3"
+  "--ease-items 1000 --ease-lambda 50 --ease-weight 0.1"
+  "--ease-items 1000 --ease-lambda 100 --ease-weight 0.2"
+  "--ease-items 1000 --ease-lambda 50 --ease-weight 0.2"
+  "--ranking-weight 0.6"
+  "--ranking-weight 0.8"
 )
 
 if (($# > 0)); then configs=("$@"); fi

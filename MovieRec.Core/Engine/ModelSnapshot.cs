@@ -1,3 +1,4 @@
+using MovieRec.Core.Engine.Ease;
 using MovieRec.Core.Engine.Neighbourhood;
 
 namespace MovieRec.Core.Engine;
@@ -33,6 +34,9 @@ public sealed record ModelSnapshot
 
     /// <summary>The item-neighbourhood term and the blend weights of the predicted rating, or null for the plain factor model.</summary>
     public NeighbourModel? Neighbours { get; init; }
+
+    /// <summary>EASE on the most-rated movies, a third score of the picks, or null.</summary>
+    public EaseModel? Ease { get; init; }
 
     /// <summary>How the predicted rating combines its parts (the identity without a neighbourhood term).</summary>
     public RatingBlend Blend => Neighbours?.Blend ?? RatingBlend.Identity;
@@ -79,6 +83,8 @@ public sealed record ModelSnapshot
         }
         if (Neighbours is { } nb)
             Require((long)nb.PerItem * items == nb.Neighbours.Length && nb.Neighbours.Length == nb.Similarities.Length, "neighbour lists");
+        if (Ease is { } ease)
+            Require((long)ease.Count * ease.Count == ease.Weights.Length && ease.Count <= items, "EASE weights");
     }
 
     /// <summary>
@@ -107,6 +113,7 @@ public sealed record ModelSnapshot
             if (!(double.IsFinite(r.Alpha) && r.Alpha >= 0)) throw new InvalidDataException($"ranking alpha must be zero or more (got {r.Alpha})");
         }
         if (Neighbours?.FindProblem(Items.Count) is { } problem) throw new InvalidDataException($"neighbourhood: {problem}");
+        if (Ease?.FindProblem(Items.Count) is { } easeProblem) throw new InvalidDataException(easeProblem);
     }
 
     private static void RequireFinite(ReadOnlySpan<double> values, string what)

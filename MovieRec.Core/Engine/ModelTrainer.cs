@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using MovieRec.Core.Engine.Ease;
 using MovieRec.Core.Engine.Neighbourhood;
 using MovieRec.Core.Engine.Numerics;
+using MovieRec.Core.Engine.Scoring;
 using MovieRec.Core.Ratings;
 
 namespace MovieRec.Core.Engine;
@@ -9,13 +11,13 @@ namespace MovieRec.Core.Engine;
 /// Fits everything a model holds, in order: the rating matrix, the biases (by shrinkage, then
 /// fixed), the factors of the rating model on the residual (ALS, optionally with SVD++), the
 /// ranking model (implicit ALS) when enabled, the item-neighbourhood term of the predicted rating
-/// when enabled, and the lookup tables scoring needs.
+/// when enabled, EASE on the most-rated movies when enabled, and the lookup tables scoring needs.
 /// </summary>
 public static class ModelTrainer
 {
     public static ModelSnapshot Train(ReadOnlySpan<Rating> ratings, TrainerOptions options,
         IReadOnlyList<Rating>? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default,
-        RatingScale? scale = null)
+        RatingScale? scale = null, bool measureServedHeldOut = true)
     {
         TrainerOptionsValidator.ThrowIfInvalid(options);
         var clock = Stopwatch.StartNew();
@@ -33,9 +35,22 @@ public static class ModelTrainer
         var factors = ExplicitAls.Fit(matrix, biases, options, heldOut, Record, cancel);
         var ranking = options.Ranking ? ImplicitAls.Fit(matrix, options, Record, cancel) : null;
         var neighbours = options.NeighboursKept > 0 ? NeighbourFit.Fit(matrix, biases, options, cancel) : null;
+        // A score of the picks beside the ranking model's, weighted relative to it: only with one.
+        var ease = ranking is not null && options.EaseItems > 0 ? EaseFit.Fit(matrix, options.EaseItems, options.EaseLambda, options.EffectiveThreads, cancel) : null;
 
-        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve) with { Neighbours = neighbours };
-        return heldOut is null ? snapshot : snapshot with { Facts = snapshot.Facts with { HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex) } };
+        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve) with { Neighbours = neighbours, Ease = ease };
+        if (heldOut is null) return snapshot;
+        return snapshot with
+        {
+            Facts = snapshot.Facts with
+            {
+                HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex),
+                // What people are shown: the figure /Model, `models inspect` and the retrain gate use.
+                ServedHeldOutRmse = measureServedHeldOut
+                    ? ServedHeldOutRmse.Compute(snapshot, ratings, validation!, scale ?? RatingScale.HalfStars, options.EffectiveThreads)
+                    : null,
+            },
+        };
     }
 
     private static ModelSnapshot Assemble(RatingMatrix matrix, Biases biases, RatingFactors factors, RankingModel? ranking,

@@ -68,7 +68,7 @@ public sealed record TrainerOptions
     /// Weight of the predicted rating added to the ranking score of a pick, both scores first
     /// divided by their spread over the catalogue for that person (Scoring/ScoreSpread).
     /// </summary>
-    public double RankingRatingWeight { get; init; } = 0.7;
+    public double RankingRatingWeight { get; init; } = 0.6;
 
     // --- the item-neighbourhood term blended into the predicted rating (Neighbourhood/NeighbourModel) ---
 
@@ -90,6 +90,20 @@ public sealed record TrainerOptions
     public double BlendFactors { get; init; } = 0.650;
     public double BlendNeighbours { get; init; } = 1.239;
 
+    // --- EASE on the most-rated movies, a third score of the picks (Ease/EaseModel) ---
+
+    /// <summary>
+    /// Most-rated movies the EASE score covers (its weights are N x N); 0 leaves it out. Needs the
+    /// ranking model: its weight is relative to the ranking score's spread.
+    /// </summary>
+    public int EaseItems { get; init; } = 1_000;
+
+    /// <summary>Ridge of the EASE fit: P = (X^T X + lambda I)^-1.</summary>
+    public double EaseLambda { get; init; } = 50;
+
+    /// <summary>Weight of the EASE score in the pick score, once divided by its spread over the catalogue for that person.</summary>
+    public double EaseWeight { get; init; } = 0.1;
+
     /// <summary>The design the project started from, kept reachable for comparison.</summary>
     public static TrainerOptions OriginalDesign => new()
     {
@@ -103,6 +117,7 @@ public sealed record TrainerOptions
         SvdPlusPlus = false,
         Ranking = false,
         NeighboursKept = 0,
+        EaseItems = 0,
     };
 
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;

@@ -3,6 +3,12 @@ namespace MovieRec.Core.Engine;
 /// <summary>Rejects hyper-parameters that cannot train, with a message naming the option.</summary>
 public static class TrainerOptionsValidator
 {
+    /// <summary>
+    /// The EASE weights are N x N single-precision numbers whatever the catalogue: 4,000 movies are
+    /// 64 MB in memory and in the file, and N^3 / 2 multiply-adds to fit; beyond that it belongs elsewhere.
+    /// </summary>
+    public const int MaxEaseItems = 4_000;
+
     public static IReadOnlyList<string> Problems(TrainerOptions o)
     {
         var problems = new List<string>();
@@ -31,6 +37,12 @@ public static class TrainerOptionsValidator
             if (!IsFiniteAtLeastZero(o.NeighbourDamping)) problems.Add($"neighbour damping must be a number, zero or more (got {o.NeighbourDamping})");
             if (!(double.IsFinite(o.BlendIntercept) && double.IsFinite(o.BlendBaseline) && double.IsFinite(o.BlendFactors) && double.IsFinite(o.BlendNeighbours)))
                 problems.Add("blend weights must be numbers");
+        }
+        if (o.EaseItems < 0 || o.EaseItems > MaxEaseItems) problems.Add($"EASE movies must be 0..{MaxEaseItems} (got {o.EaseItems})");
+        if (o.EaseItems > 0)
+        {
+            if (!IsFinitePositive(o.EaseLambda)) problems.Add($"EASE lambda must be a positive number (got {o.EaseLambda})");
+            if (!IsFiniteAtLeastZero(o.EaseWeight)) problems.Add($"EASE weight must be a number, zero or more (got {o.EaseWeight})");
         }
         return problems;
     }

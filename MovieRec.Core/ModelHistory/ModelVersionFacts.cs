@@ -33,7 +33,16 @@ public sealed record ModelVersionFacts
     /// <summary>A hash of the training ratings: two versions with the same fingerprint saw the same data.</summary>
     public required string DataFingerprint { get; init; }
 
+    /// <summary>RMSE on the held-out slice: of the rating people are shown when <see cref="HeldOutAsServed"/>, else of the factor model alone.</summary>
     public double? HeldOutRmse { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="HeldOutRmse"/> and <see cref="HeldOutNdcg"/> were measured through the
+    /// served path (each person folded in from their training ratings, the blended prediction and
+    /// the served picks); false for versions kept before they were (their figures are the factor
+    /// model's with the trained user vectors).
+    /// </summary>
+    public bool HeldOutAsServed { get; init; }
 
     /// <summary>RMSE of the model's biases alone on the same slice: the baseline the gate compares with.</summary>
     public double? BiasOnlyRmse { get; init; }

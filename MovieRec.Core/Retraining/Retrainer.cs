@@ -1,4 +1,5 @@
 using MovieRec.Core.Engine;
+using MovieRec.Core.Engine.Scoring;
 using MovieRec.Core.Import;
 using MovieRec.Core.Ratings;
 using MovieRec.Core.Storage;
@@ -27,9 +28,11 @@ public static class Retrainer
 
         var (train, heldOut) = HeldOutSplit.Split(merged, request.HeldOutShare);
         var model = ModelTrainer.Train(train, request.Options, heldOut, report, cancellationToken);
-        double newRmse = model.Facts.HeldOutRmse ?? double.NaN;
+        // Both models judged by the rating people are shown (fold-in from the same training ratings,
+        // the served formula), not by their factor formula alone.
+        double newRmse = model.Facts.PublishedHeldOutRmse ?? double.NaN;
         double biasOnlyRmse = BiasOnlyRmse(model, heldOut);
-        double? currentRmse = File.Exists(request.OutputPath) ? CurrentModelRmse(request.OutputPath, heldOut) : null;
+        double? currentRmse = File.Exists(request.OutputPath) ? CurrentModelRmse(request.OutputPath, train, heldOut, request.Options.Threads) : null;
         cancellationToken.ThrowIfCancellationRequested();
         double? ndcg = HeldOutRanking.Ndcg(model, train, heldOut, request.Options.Threads);
 
@@ -70,13 +73,16 @@ public static class Retrainer
     private static double BiasOnlyRmse(ModelSnapshot model, Rating[] heldOut) =>
         HeldOutRatings.Create(heldOut, model.Users, model.Items, RatingScale.HalfStars).Rmse(model.Biases.Predict);
 
-    /// <summary>The RMSE of the model now in the file on the same slice, or null when it cannot be read (it will be replaced).</summary>
-    private static double? CurrentModelRmse(string path, Rating[] heldOut)
+    /// <summary>
+    /// The served RMSE of the model now in the file on the same slice, its people folded in from the
+    /// same training ratings, or null when it cannot be read (it will be replaced).
+    /// </summary>
+    private static double? CurrentModelRmse(string path, Rating[] train, Rating[] heldOut, int threads)
     {
         try
         {
             var current = ModelFile.Read(path);
-            return HeldOutRatings.Create(heldOut, current.Users, current.Items, RatingScale.HalfStars).Rmse(current.PredictByIndex);
+            return ServedHeldOutRmse.Compute(current, train, heldOut, RatingScale.HalfStars, threads);
         }
         catch (ModelFileException)
         {

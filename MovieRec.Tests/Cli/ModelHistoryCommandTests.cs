@@ -64,6 +64,27 @@ public sealed partial class ModelHistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_shows_the_held_out_RMSE_people_are_shown_and_labels_an_older_files_factor_figure()
+    {
+        string version = Retrain(seed: 3);
+        var file = ModelFile.ReadInfo(ModelPath).Facts;
+
+        var metrics = Inspect(version).GetProperty("metrics");
+        Assert.True(metrics.GetProperty("asServed").GetBoolean());
+        Assert.Equal(file.ServedHeldOutRmse!.Value, metrics.GetProperty("heldOutRmse").GetDouble(), 12);
+        Assert.Contains("(as people are shown it", Run("models", "inspect", version).Out);
+
+        // A file the history does not hold, written before the served figure existed.
+        var model = ModelFile.Read(ModelPath);
+        string older = Path.Combine(_folder, "older.bin");
+        ModelFile.Write(model with { Facts = model.Facts with { ServedHeldOutRmse = null } }, older);
+        var run = Run("models", "inspect", older);
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Contains($"held-out RMSE {file.HeldOutRmse!.Value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}", run.Out);
+        Assert.Contains("(factor model alone", run.Out);
+    }
+
+    [Fact]
     public async Task Each_retrain_is_kept_and_activating_an_older_version_rolls_the_served_file_back()
     {
         string first = Retrain(seed: 1);

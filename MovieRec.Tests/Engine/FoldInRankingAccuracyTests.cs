@@ -18,9 +18,9 @@ public class FoldInRankingAccuracyTests
     {
         var data = new EvaluationData(SharedSplit.Train, SharedSplit.Test, SharedSplit.Movies, RatingScale.HalfStars);
         var model = ModelTrainer.Train(SharedSplit.Train, new TrainerOptions());
-        // The neighbourhood term needs the person's ratings, which a trained profile does not keep:
-        // compare the two kinds of profile on the factor model, then the served model as a whole.
-        var factorsOnly = new Recommender(model with { Neighbours = null });
+        // The neighbourhood term and the EASE score need the person's ratings, which a trained profile
+        // does not keep: compare the two kinds of profile on the factor model, then the served model as a whole.
+        var factorsOnly = new Recommender(model with { Neighbours = null, Ease = null });
 
         var known = Evaluator.Evaluate(data, new RecommenderModel(factorsOnly));
         var foldedIn = Evaluator.Evaluate(data, new ServedPathModel(new ServedRecommender(factorsOnly), data));

@@ -43,8 +43,9 @@ public sealed class ModelFileCorruptionTests : IDisposable
     [InlineData(0, "empty")]
     [InlineData(5, "ends inside the 8-byte magic")]
     [InlineData(10, "ends inside the format version")]
-    [InlineData(20, "ends inside the 40-byte fixed header")]
-    [InlineData(40, "missing")]
+    [InlineData(20, "ends inside the 44-byte fixed header")]
+    [InlineData(40, "ends inside the 44-byte fixed header")]
+    [InlineData(44, "missing")]
     public void Truncation_SaysWhereTheFileEnds(int length, string expected)
     {
         var error = RefuseRead(_valid.AsSpan(0, length).ToArray());
@@ -88,7 +89,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
                 ModelFileProblem[] expected = offset switch
                 {
                     < 8 => [ModelFileProblem.NotAModelFile],
-                    // 3 -> 2 or 1 names a version this reader knows, whose header cannot hold flag 4 or the neighbour field.
+                    // 4 -> 5, 6, 0 or higher names no version this reader knows; the size check catches the rest.
                     < 12 => [ModelFileProblem.UnsupportedVersion, ModelFileProblem.BadHeader, ModelFileProblem.SizeMismatch],
                     < FixedHeaderSize => new[] { ModelFileProblem.BadHeader, ModelFileProblem.Truncated, ModelFileProblem.SizeMismatch },
                     // The JSON is only parsed once the checksum has vouched for it.
@@ -141,7 +142,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
 
     [Theory]
     [InlineData(0u)]
-    [InlineData(4u)]
+    [InlineData(5u)]
     [InlineData(uint.MaxValue)]
     public void WrongVersion_IsRefusedNamingBothVersions(uint version)
     {
@@ -152,7 +153,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
 
         Assert.Equal(ModelFileProblem.UnsupportedVersion, error.Problem);
         Assert.Contains($"format version {version}", error.Message);
-        Assert.Contains("reads versions 1 to 3", error.Message);
+        Assert.Contains("reads versions 1 to 4", error.Message);
     }
 
     [Fact]
@@ -177,7 +178,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
     public void UnknownFlagBits_AreRefused()
     {
         byte[] damaged = (byte[])_valid.Clone();
-        BinaryPrimitives.WriteUInt32LittleEndian(damaged.AsSpan(FlagsOffset), 0b1111);
+        BinaryPrimitives.WriteUInt32LittleEndian(damaged.AsSpan(FlagsOffset), 0b11111);
 
         var error = RefuseRead(damaged);
 

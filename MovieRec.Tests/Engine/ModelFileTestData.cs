@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using MovieRec.Core.Engine;
+using MovieRec.Core.Engine.Ease;
 using MovieRec.Core.Engine.Neighbourhood;
 
 namespace MovieRec.Tests.Engine;
@@ -10,21 +11,37 @@ namespace MovieRec.Tests.Engine;
 /// <summary>Hand-built models with seeded random contents, and a bit-for-bit comparison of two models.</summary>
 internal static class ModelFileTestData
 {
-    /// <summary>The fixed header of the current format (version 3: the version-2 header and the neighbours per movie).</summary>
-    public const int FixedHeaderSize = 40;
+    /// <summary>The fixed header of the current format (version 4: the version-2 header, the neighbours per movie and the EASE movie count).</summary>
+    public const int FixedHeaderSize = 44;
 
     /// <summary>
     /// The bytes of a version-2 file holding the same model as <paramref name="current"/>, a file the
-    /// current writer made of a model without a neighbourhood term: version 2 had no
-    /// neighbours-per-movie field (bytes 36..39), so drop it, set the version, reseal.
+    /// current writer made of a model without a neighbourhood term or EASE: version 2 had neither the
+    /// neighbours-per-movie field (bytes 36..39) nor the EASE count (40..43), so drop them, set the version, reseal.
     /// </summary>
     public static byte[] AsVersion2(byte[] current)
     {
         if (BitConverter.ToInt32(current, 36) != 0) throw new ArgumentException("version 2 cannot hold a neighbourhood term");
-        byte[] v2 = [.. current.AsSpan(0, 36), .. current.AsSpan(40, current.Length - 40 - 32), .. new byte[32]];
-        BitConverter.TryWriteBytes(v2.AsSpan(8), 2u);
-        SHA256.HashData(v2.AsSpan(0, v2.Length - 32), v2.AsSpan(v2.Length - 32));
-        return v2;
+        return AsOlderVersion(AsVersion3(current), 36, 2u);
+    }
+
+    /// <summary>
+    /// The same for version 3, from a current file of a model without EASE: version 3 had no EASE
+    /// count (bytes 40..43).
+    /// </summary>
+    public static byte[] AsVersion3(byte[] current)
+    {
+        if (BitConverter.ToInt32(current, 40) != 0) throw new ArgumentException("version 3 cannot hold EASE");
+        return AsOlderVersion(current, 40, 3u);
+    }
+
+    /// <summary>Drops the 4-byte header field at <paramref name="fieldOffset"/>, sets the version, reseals.</summary>
+    private static byte[] AsOlderVersion(byte[] bytes, int fieldOffset, uint version)
+    {
+        byte[] older = [.. bytes.AsSpan(0, fieldOffset), .. bytes.AsSpan(fieldOffset + 4, bytes.Length - fieldOffset - 4 - 32), .. new byte[32]];
+        BitConverter.TryWriteBytes(older.AsSpan(8), version);
+        SHA256.HashData(older.AsSpan(0, older.Length - 32), older.AsSpan(older.Length - 32));
+        return older;
     }
 
     /// <summary>
@@ -50,7 +67,7 @@ internal static class ModelFileTestData
     /// </summary>
     public static ModelSnapshot RandomModel(
         int seed, int users = 7, int items = 5, int rank = 3,
-        bool svdPlusPlus = false, bool ranking = false, int rankingRank = 2, int neighboursPerItem = 0)
+        bool svdPlusPlus = false, bool ranking = false, int rankingRank = 2, int neighboursPerItem = 0, int easeItems = 0)
     {
         var random = new Random(seed);
         var userFactors = Doubles(random, users * rank);
@@ -81,6 +98,10 @@ internal static class ModelFileTestData
                     Enumerable.Range(0, items * neighboursPerItem).Select(_ => random.Next(-1, items)).ToArray(),
                     Enumerable.Range(0, items * neighboursPerItem).Select(_ => (float)random.NextDouble()).ToArray(),
                     new RatingBlend(random.NextDouble() - 0.5, random.NextDouble() + 0.5, random.NextDouble(), 2 * random.NextDouble()))
+                : null,
+            Ease = easeItems > 0
+                ? new EaseModel(Enumerable.Range(0, items).OrderBy(_ => random.Next()).Take(easeItems).ToArray(),
+                    Enumerable.Range(0, easeItems * easeItems).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray(), items)
                 : null,
             ItemNorms = Doubles(random, items),
             ItemRatingCounts = Ints(random, items),
@@ -125,6 +146,13 @@ internal static class ModelFileTestData
             Assert.Equal(neighbours.Neighbours, loaded.Neighbours);
             Assert.True(MemoryMarshal.AsBytes(neighbours.Similarities.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(loaded.Similarities.AsSpan())), "neighbour similarities differ");
             Assert.Equal(neighbours.Blend, loaded.Blend);
+        }
+
+        Assert.Equal(expected.Ease is null, actual.Ease is null);
+        if (expected.Ease is { } ease)
+        {
+            Assert.Equal(ease.Items, actual.Ease!.Items);
+            Assert.True(MemoryMarshal.AsBytes(ease.Weights.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(actual.Ease.Weights.AsSpan())), "EASE weights differ");
         }
 
         AssertSameBits(expected.ItemNorms, actual.ItemNorms, "item norms");

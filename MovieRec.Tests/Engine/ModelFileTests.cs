@@ -69,7 +69,7 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(expectedChecksum, Convert.ToHexStringLower(bytes.AsSpan(bytes.Length - 32)));
         Assert.True(info.ChecksumVerified);
         Assert.Equal(Path.GetFullPath(path), info.Path);
-        Assert.Equal(3u, info.Version);
+        Assert.Equal(4u, info.Version);
         Assert.Equal(ModelFile.CurrentVersion, info.Version);
         Assert.Equal(bytes.LongLength, info.SizeBytes);
         Assert.Equal((7, 5, 3, true, true, 2),
@@ -111,21 +111,22 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void Layout_IsTheOneDocumentedInModelFormatMd()
     {
-        var model = RandomModel(seed: 15, users: 6, items: 4, rank: 3, svdPlusPlus: true, ranking: true, rankingRank: 2, neighboursPerItem: 2);
+        var model = RandomModel(seed: 15, users: 6, items: 4, rank: 3, svdPlusPlus: true, ranking: true, rankingRank: 2, neighboursPerItem: 2, easeItems: 3);
         string path = _directory.File("model.bin");
         ModelFile.Write(model, path);
         byte[] bytes = File.ReadAllBytes(path);
         using var reader = new BinaryReader(new MemoryStream(bytes)); // BinaryReader is little-endian everywhere
 
         Assert.Equal("MRECMODL"u8.ToArray(), reader.ReadBytes(8));
-        Assert.Equal(3u, reader.ReadUInt32());
+        Assert.Equal(4u, reader.ReadUInt32());
         Assert.Equal(6, reader.ReadInt32());
         Assert.Equal(4, reader.ReadInt32());
         Assert.Equal(3, reader.ReadInt32());
-        Assert.Equal(0b111u, reader.ReadUInt32());
+        Assert.Equal(0b1111u, reader.ReadUInt32());
         Assert.Equal(2, reader.ReadInt32());
         int jsonLength = reader.ReadInt32();
         Assert.Equal(2, reader.ReadInt32()); // neighbours kept per movie
+        Assert.Equal(3, reader.ReadInt32()); // EASE movies
         using (var json = JsonDocument.Parse(reader.ReadBytes(jsonLength)))
         {
             var options = json.RootElement.GetProperty("options");
@@ -158,6 +159,10 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(neighbours.Used, reader.ReadInt64());
         Assert.Equal(neighbours.Damping, reader.ReadDouble());
         Assert.Equal(neighbours.Blend, new MovieRec.Core.Engine.Neighbourhood.RatingBlend(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble()));
+        var ease = model.Ease!;
+        Assert.Equal(ease.Items, ReadInts(reader));
+        Assert.Equal(ease.Weights.Length, reader.ReadInt64());
+        Assert.Equal(ease.Weights, Enumerable.Range(0, ease.Weights.Length).Select(_ => reader.ReadSingle()).ToArray());
 
         long checksumOffset = reader.BaseStream.Position;
         Assert.Equal(bytes.Length - 32, checksumOffset);
@@ -181,8 +186,9 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(0u, flags);
         Assert.Equal(0, rankingRank);
         Assert.Equal(0, BitConverter.ToInt32(bytes, 36)); // no neighbours per movie
-        Assert.Equal(40 + jsonLength + body + 32, bytes.Length);
-        Assert.Contains("\"options\"", Encoding.UTF8.GetString(bytes, 40, jsonLength));
+        Assert.Equal(0, BitConverter.ToInt32(bytes, 40)); // no EASE movies
+        Assert.Equal(44 + jsonLength + body + 32, bytes.Length);
+        Assert.Contains("\"options\"", Encoding.UTF8.GetString(bytes, 44, jsonLength));
     }
 
     /// <summary>

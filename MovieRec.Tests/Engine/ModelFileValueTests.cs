@@ -100,6 +100,53 @@ public sealed class ModelFileValueTests : IDisposable
     }
 
     [Fact]
+    public void A_version_3_file_is_read_as_a_model_without_EASE()
+    {
+        var model = RandomModel(seed: 36, svdPlusPlus: true, ranking: true, neighboursPerItem: 2);
+        string path = _directory.File("model.bin");
+        ModelFile.Write(model, path);
+        File.WriteAllBytes(path, AsVersion3(File.ReadAllBytes(path)));
+
+        var loaded = ModelFile.Read(path, out var info);
+
+        Assert.Equal(3u, info.Version);
+        AssertSameModel(model, loaded);
+        Assert.Null(loaded.Ease);
+    }
+
+    [Fact]
+    public void A_model_with_EASE_round_trips()
+    {
+        var model = RandomModel(seed: 37, items: 6, ranking: true, easeItems: 4);
+        string path = _directory.File("model.bin");
+        ModelFile.Write(model, path);
+
+        AssertSameModel(model, ModelFile.Read(path));
+    }
+
+    [Theory]
+    [InlineData("weight", "EASE weights: entry 5")]
+    [InlineData("movie", "EASE movies: entry 1")]
+    [InlineData("repeat", "EASE movies: entry 2 repeats")]
+    public void A_damaged_EASE_part_is_refused_naming_the_field(string damage, string named)
+    {
+        var model = RandomModel(seed: 38, items: 6, ranking: true, easeItems: 3);
+        switch (damage)
+        {
+            case "weight": model.Ease!.Weights[5] = float.NaN; break;
+            case "movie": model.Ease!.Items[1] = 6; break; // one past the last movie
+            default: model.Ease!.Items[2] = model.Ease.Items[0]; break;
+        }
+        string path = _directory.File("model.bin");
+        ModelFile.Write(model, path);
+
+        var error = Assert.Throws<ModelFileException>(() => ModelFile.Read(path));
+
+        Assert.Equal(ModelFileProblem.InconsistentContent, error.Problem);
+        Assert.Contains(named, error.Message);
+    }
+
+    [Fact]
     public void A_neighbour_list_naming_a_movie_outside_the_model_is_refused()
     {
         var model = RandomModel(seed: 35, items: 5, neighboursPerItem: 3);

@@ -8,16 +8,8 @@ namespace MovieRec.Tests.Engine;
 /// <summary>The item-neighbourhood term of the predicted rating: its similarities against a dense reference, the term by hand, the blend.</summary>
 public class NeighbourModelTests
 {
-    private static Rating[] RandomRatings(int seed, int users, int items, double density)
-    {
-        var random = new Random(seed);
-        var ratings = new List<Rating>();
-        for (int u = 0; u < users; u++)
-            for (int i = 0; i < items; i++)
-                if (random.NextDouble() < density)
-                    ratings.Add(new Rating(u + 1, 10 * (i + 1), (float)(random.Next(1, 11) / 2.0), 0));
-        return ratings.ToArray();
-    }
+    private static Rating[] RandomRatings(int seed, int users, int items, double density) =>
+        RandomRatingSets.Uniform(seed, users, items, density);
 
     [Theory]
     [InlineData(1, 3)]
@@ -114,11 +106,14 @@ public class NeighbourModelTests
         }
     }
 
-    [Fact]
-    public void Picks_are_rescored_with_the_blended_rating_in_place_of_the_linear_rating_part()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)] // with EASE on 15 movies: its weighted score rides along
+    public void Picks_are_rescored_with_the_blended_rating_in_place_of_the_linear_rating_part(int easeItems)
     {
         var ratings = RandomRatings(seed: 5, users: 60, items: 40, density: 0.4);
-        var options = new TrainerOptions { Rank = 4, Iterations = 3, RankingRank = 3, RankingIterations = 3, NeighboursKept = 8, NeighboursUsed = 4 };
+        var options = new TrainerOptions { Rank = 4, Iterations = 3, RankingRank = 3, RankingIterations = 3, NeighboursKept = 8, NeighboursUsed = 4,
+            EaseItems = easeItems, EaseWeight = 0.5 };
         var model = ModelTrainer.Train(ratings, options);
         var recommender = new Recommender(model);
         var person = ratings.Where(r => r.UserId == 2).ToList();
@@ -129,6 +124,9 @@ public class NeighbourModelTests
 
         // Reference: every unrated movie (fewer than the re-scoring depth), scored in double.
         double weight = recommender.Index.PersonalRatingWeight(profile);
+        double easeWeight = recommender.Index.PersonalEaseWeight(profile, options.EaseWeight);
+        Assert.Equal(easeItems > 0, easeWeight > 0);
+        double Ease(int i) => model.Ease?.PositionOf(i) is { } a and >= 0 ? easeWeight * profile.EaseScores![a] : 0;
         var blend = model.Blend;
         var expected = Enumerable.Range(0, model.Items.Count)
             .Where(i => !rated.Contains(model.Items.IdOf(i)))
@@ -136,7 +134,8 @@ public class NeighbourModelTests
                 MovieRec.Core.Engine.Numerics.VectorMath.Dot(profile.RankingVector!, model.Ranking!.ItemFactors.Row(i))
                 + weight * (blend.Baseline * model.ItemBias[i]
                             + blend.Factors * MovieRec.Core.Engine.Numerics.VectorMath.Dot(profile.RatingVector!, model.ItemFactors.Row(i))
-                            + blend.Neighbours * model.Neighbours!.Term(i, profile.Rated!))))
+                            + blend.Neighbours * model.Neighbours!.Term(i, profile.Rated!))
+                + Ease(i)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Id).Take(5).ToArray();
         Assert.Equal(expected.Select(x => x.Id), picks.Select(p => p.MovieId));
         for (int n = 0; n < 5; n++)

@@ -56,6 +56,27 @@ public sealed class ModelReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task The_model_page_shows_the_served_held_out_RMSE_and_labels_an_older_files_factor_figure()
+    {
+        var admin = await _app.AdminBrowserAsync();
+        await WaitForFirstModelAsync(admin);
+        var facts = ModelFile.ReadInfo(_app.ModelPath).Facts;
+        Assert.NotEqual(facts.HeldOutRmse, facts.ServedHeldOutRmse);
+
+        string html = await admin.GetStringAsync("/Model");
+        Assert.Contains($"data-field=\"held-out-rmse\">{facts.ServedHeldOutRmse!.Value:0.0000} (as people are shown it", html);
+
+        // A file written before the served figure existed: its factor-model figure, said to be so.
+        var older = TinyMovieLens.TrainModel(seed: 8);
+        older = older with { Facts = older.Facts with { ServedHeldOutRmse = null } };
+        ModelFile.Write(older, _app.ModelPath);
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendWithTokenAsync(HttpMethod.Post, "/api/admin/reload")).StatusCode);
+
+        html = await admin.GetStringAsync("/Model");
+        Assert.Contains($"data-field=\"held-out-rmse\">{older.Facts.HeldOutRmse!.Value:0.0000} (factor model alone", html);
+    }
+
+    [Fact]
     public async Task A_corrupt_model_file_is_refused_and_the_old_model_keeps_serving()
     {
         var admin = await _app.AdminBrowserAsync();

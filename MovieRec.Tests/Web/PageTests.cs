@@ -159,6 +159,7 @@ public class PageTests(MovieRecAppFactory app) : IClassFixture<MovieRecAppFactor
         Assert.Matches("data-field=\"checksum\">[0-9a-f]{64}<", html);
         Assert.Contains("<polyline", html);
         Assert.Contains("Typical error on held-out ratings", html);
+        Assert.Contains("(as people are shown it", html);
         Assert.Contains(app.ModelPath, html);
         Assert.Contains(">Model</a>", html);
         Assert.DoesNotContain("NotNeeded", html);

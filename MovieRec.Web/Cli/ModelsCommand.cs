@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using MovieRec.Core.Engine;
 using MovieRec.Core.ModelHistory;
+using MovieRec.Web.Display;
 using MovieRec.Web.Models;
 using MovieRec.Web.Models.History;
 
@@ -74,7 +75,8 @@ public sealed class ModelsCommand(IModelRepository repository, IServiceProvider 
         Console.WriteLine($"trained on: {inspection.Ratings:N0} ratings, {inspection.Users:N0} users, {inspection.Movies:N0} movies; " +
                           $"held-out share {(inspection.HeldOutShare is { } share ? share.ToString("P1", CultureInfo.InvariantCulture) : "unknown")}");
         Console.WriteLine($"data fingerprint: {inspection.DataFingerprint}");
-        Console.WriteLine($"held-out RMSE {Figure(inspection.Metrics.HeldOutRmse)}, biases alone {Figure(inspection.Metrics.BiasOnlyRmse)}, NDCG@10 {Figure(inspection.Metrics.HeldOutNdcg)}");
+        Console.WriteLine($"held-out RMSE {Figure(inspection.Metrics.HeldOutRmse)}, biases alone {Figure(inspection.Metrics.BiasOnlyRmse)}, NDCG@10 {Figure(inspection.Metrics.HeldOutNdcg)}" +
+                          (inspection.Metrics.HeldOutRmse is null ? "" : $" ({Wording.HeldOutBasis(inspection.Metrics.AsServed)})"));
         Console.WriteLine($"options: {JsonSerializer.Serialize(inspection.Options, new JsonSerializerOptions(ModelFactsJson.Options) { WriteIndented = false })}");
         return 0;
     }
@@ -117,7 +119,8 @@ public sealed class ModelsCommand(IModelRepository repository, IServiceProvider 
 }
 
 /// <summary>The held-out figures of a model.</summary>
-public sealed record ModelMetrics(double? HeldOutRmse, double? BiasOnlyRmse, double? HeldOutNdcg);
+/// <param name="AsServed">Whether they measure what people are shown (fold-in, the blended prediction, the served picks) or, for older models, the factor model alone.</param>
+public sealed record ModelMetrics(double? HeldOutRmse, double? BiasOnlyRmse, double? HeldOutNdcg, bool AsServed);
 
 /// <summary>What `models inspect` prints: a kept version's facts, or what a file's header says of itself when the history does not know it.</summary>
 public sealed record ModelInspection(
@@ -126,10 +129,10 @@ public sealed record ModelInspection(
 {
     public static ModelInspection From(ModelVersionFacts facts, string? path) =>
         new(facts.Version, path, facts.Checksum, facts.SizeBytes, facts.Users, facts.Movies, facts.Ratings, facts.HeldOutShare,
-            facts.DataFingerprint, new ModelMetrics(facts.HeldOutRmse, facts.BiasOnlyRmse, facts.HeldOutNdcg), facts.Options, facts.CreatedAt, facts.Source);
+            facts.DataFingerprint, new ModelMetrics(facts.HeldOutRmse, facts.BiasOnlyRmse, facts.HeldOutNdcg, facts.HeldOutAsServed), facts.Options, facts.CreatedAt, facts.Source);
 
     /// <summary>A file the history does not hold: its header's facts (the held-out share and NDCG were not recorded).</summary>
     public static ModelInspection From(ModelFileInfo info) =>
         new(null, info.Path, info.Checksum, info.SizeBytes, info.UserCount, info.ItemCount, info.Facts.RatingCount, null,
-            info.Facts.DataFingerprint, new ModelMetrics(info.Facts.HeldOutRmse, null, null), info.Options, info.Facts.TrainedAt, null);
+            info.Facts.DataFingerprint, new ModelMetrics(info.Facts.PublishedHeldOutRmse, null, null, info.Facts.HeldOutRmseIsServed), info.Options, info.Facts.TrainedAt, null);
 }

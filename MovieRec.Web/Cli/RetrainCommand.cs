@@ -55,7 +55,7 @@ public sealed class RetrainCommand(RetrainCoordinator retraining, IOptions<Model
         Console.WriteLine(csvPath is null
             ? $"ratings: {result.StoreRatings:N0} from the store"
             : $"ratings: {result.StoreRatings:N0} from the store, {result.DatasetRatings:N0} from {csvPath}, {result.MergedRatings:N0} merged");
-        Console.WriteLine($"held-out RMSE: new model {result.NewRmse:F4}, biases alone {result.BiasOnlyRmse:F4}, " +
+        Console.WriteLine($"held-out RMSE, as people are shown it: new model {result.NewRmse:F4}, biases alone {result.BiasOnlyRmse:F4}, " +
                           $"current model {(result.CurrentRmse is { } c ? c.ToString("F4", CultureInfo.InvariantCulture) : "none")}");
         if (!result.Written)
         {

@@ -49,7 +49,7 @@ public sealed class TrainCommand(IProgressDisplay progress, ModelPublisher publi
             var info = ModelFile.ReadInfo(output);
             logger.LogInformation("Wrote {Path} ({Bytes} bytes, SHA-256 {Checksum}): {Users} users, {Movies} movies, {Ratings} ratings, trained in {Seconds:F2} s, held-out RMSE {HeldOutRmse}",
                 output, info.SizeBytes, info.Checksum, model.Users.Count, model.Items.Count, model.Facts.RatingCount, seconds,
-                model.Facts.HeldOutRmse?.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) ?? "not measured");
+                model.Facts.PublishedHeldOutRmse?.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) ?? "not measured");
             Console.WriteLine($"version: {facts.Version}{(active ? " (active)" : "")}, kept in {publisher.Location}");
             return 0;
         });

@@ -34,6 +34,9 @@ public sealed class TrainingArguments
     private readonly Option<double?> _neighbourShrinkage = CliOptions.Number("--neighbour-shrinkage", "Similarity shrunk by n / (n + this), n the people who rated both movies.");
     private readonly Option<double?> _neighbourDamping = CliOptions.Number("--neighbour-damping", "Added to the sum of similarities of the neighbourhood term.");
     private readonly Option<string> _blend = CliOptions.Text("--blend", "Weights of the predicted rating: INTERCEPT,BASELINE,FACTORS,NEIGHBOURS (mu + b_u + b_i, w.q, neighbourhood term).");
+    private readonly Option<int?> _easeItems = CliOptions.Int("--ease-items", "Most-rated movies the EASE score of the picks covers (0 = none).", 0, TrainerOptionsValidator.MaxEaseItems);
+    private readonly Option<double?> _easeLambda = CliOptions.Number("--ease-lambda", "Ridge of the EASE fit.");
+    private readonly Option<double?> _easeWeight = CliOptions.Number("--ease-weight", "Weight of the EASE score in the pick score (scores scaled).");
     private readonly Option<int?> _seed = CliOptions.Int("--seed", "Seed of the random starting factors.");
     private readonly Option<int?> _threads = CliOptions.Int("--threads", "Worker threads (0 = one per core).", 0, 256);
 
@@ -43,7 +46,7 @@ public sealed class TrainingArguments
                  {
                      _original, _rank, _lambda, _weightedLambda, _biasMode, _biasLambda, _itemBiasLambda, _userBiasLambda, _iterations,
                      _svdpp, _lambdaY, _ranking, _rankingRank, _rankingLambda, _rankingAlpha, _rankingIterations, _rankingCgSteps, _rankingWeight,
-                     _neighbours, _neighboursUsed, _neighbourShrinkage, _neighbourDamping, _blend, _seed, _threads,
+                     _neighbours, _neighboursUsed, _neighbourShrinkage, _neighbourDamping, _blend, _easeItems, _easeLambda, _easeWeight, _seed, _threads,
                  })
             command.Options.Add(option);
     }
@@ -73,6 +76,9 @@ public sealed class TrainingArguments
         if (args.GetValue(_neighbourShrinkage) is { } neighbourShrinkage) o = o with { NeighbourShrinkage = neighbourShrinkage };
         if (args.GetValue(_neighbourDamping) is { } damping) o = o with { NeighbourDamping = damping };
         if (args.GetValue(_blend) is { } blend) o = ParseBlend(o, blend);
+        if (args.GetValue(_easeItems) is { } easeItems) o = o with { EaseItems = easeItems };
+        if (args.GetValue(_easeLambda) is { } easeLambda) o = o with { EaseLambda = easeLambda };
+        if (args.GetValue(_easeWeight) is { } easeWeight) o = o with { EaseWeight = easeWeight };
         if (args.GetValue(_seed) is { } seed) o = o with { Seed = seed };
         if (args.GetValue(_threads) is { } threads) o = o with { Threads = threads };
         var problems = TrainerOptionsValidator.Problems(o);

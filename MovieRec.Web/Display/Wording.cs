@@ -25,4 +25,13 @@ public static class Wording
     /// <summary>"4.2 from 7 ratings", or "Not rated yet" when nobody has rated the movie.</summary>
     public static string MeanFrom(double? mean, long count) =>
         mean is { } value && count > 0 ? $"{Mean(value)} from {Ratings(count)}" : "Not rated yet";
+
+    /// <summary>
+    /// What a held-out figure measured: the rating and picks people are shown (folded in from their
+    /// training ratings, the blended prediction), or, for a model kept before that figure existed,
+    /// the factor model alone with the trained user vectors.
+    /// </summary>
+    public static string HeldOutBasis(bool asServed) => asServed
+        ? "as people are shown it: folded in from their training ratings, the blended prediction"
+        : "factor model alone, with the trained user vectors: this model predates the served figure";
 }

@@ -52,3 +52,19 @@ signed_in_rater() {
   MOVIES=$(curl -s "$1/api/popular?n=100" | grep -o '"id":[0-9]*' | cut -d: -f2 | paste -sd, -)
   export COOKIE CSRF MOVIES
 }
+
+# side_by_side AFTER_PORT BEFORE_PORT [DATASETS_DIR] [BEFORE_DIR]: the common start of a script that
+# compares this build with an optional second checkout (BEFORE_DIR, with its own Release build) on
+# loopback. Builds this checkout in Release, sets datasets, before, after_url, before_url, data (a
+# fresh folder removed on exit, with every app in pids killed) and prints the date and the machine.
+side_by_side() {
+  datasets=$(cd "${3:-../shared/datasets}" && pwd)
+  before=${4:+$(cd "$4" && pwd)}
+  after_url=http://127.0.0.1:$1
+  before_url=http://127.0.0.1:$2
+  data=$(mktemp -d)
+  pids=()
+  trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$data"' EXIT
+  dotnet build MovieRec.Web -c Release -v quiet -nologo > /dev/null
+  date -u +"%Y-%m-%d %H:%M UTC"; echo "nproc: $(nproc); $(grep -m1 'model name' /proc/cpuinfo); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+}

@@ -16,9 +16,11 @@ internal static class ModelFileLayout
     /// read; version 1 files are still read (their sums are checksummed and skipped). Version 3
     /// added the item-neighbourhood term of the predicted rating (flag 4, the neighbours kept per
     /// movie in the fixed header, the lists and blend weights after the user rating counts);
-    /// version 1 and 2 files are read as models without it.
+    /// version 1 and 2 files are read as models without it. Version 4 added EASE on the most-rated
+    /// movies, a third score of the picks (flag 8, its movie count in the fixed header, its movies
+    /// and weights after the blend weights); version 1 to 3 files are read as models without it.
     /// </summary>
-    public const uint Version = 3;
+    public const uint Version = 4;
 
     /// <summary>The oldest version this code reads.</summary>
     public const uint OldestReadableVersion = 1;
@@ -38,8 +40,22 @@ internal static class ModelFileLayout
     /// <summary>Whether files of this version carry the neighbours-per-movie field (and may carry the neighbourhood).</summary>
     public static bool HasNeighbourField(uint version) => version >= 3;
 
+    /// <summary>Version 4 adds the EASE movie count (int32) right after the neighbours per movie.</summary>
+    public const int EaseFieldSize = 4;
+
+    /// <summary>Whether files of this version carry the EASE movie count (and may carry EASE).</summary>
+    public static bool HasEaseField(uint version) => version >= 4;
+
+    /// <summary>The flag bits files of this version may set.</summary>
+    public static ModelFileFlags KnownFlags(uint version) =>
+        ModelFileFlags.All
+        & (HasNeighbourField(version) ? ModelFileFlags.All : ~ModelFileFlags.Neighbours)
+        & (HasEaseField(version) ? ModelFileFlags.All : ~ModelFileFlags.Ease);
+
     /// <summary>The fixed header's size in files of this version.</summary>
-    public static int FixedHeaderSizeOf(uint version) => FixedHeaderSize + (HasNeighbourField(version) ? NeighbourFieldSize : 0);
+    public static int FixedHeaderSizeOf(uint version) => FixedHeaderSize
+        + (HasNeighbourField(version) ? NeighbourFieldSize : 0)
+        + (HasEaseField(version) ? EaseFieldSize : 0);
 
     /// <summary>Where the format version sits, right after the magic.</summary>
     public const int VersionOffset = 8;
@@ -89,5 +105,8 @@ internal enum ModelFileFlags : uint
     /// <summary>The item-neighbourhood term and its blend weights are present (version 3 on).</summary>
     Neighbours = 4,
 
-    All = ImplicitItemFactors | Ranking | Neighbours,
+    /// <summary>EASE on the most-rated movies is present (version 4 on).</summary>
+    Ease = 8,
+
+    All = ImplicitItemFactors | Ranking | Neighbours | Ease,
 }

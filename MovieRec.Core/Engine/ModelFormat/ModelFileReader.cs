@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace MovieRec.Core.Engine.ModelFormat;
 
 /// <summary>
-/// Reads one model file in the version-3 layout (or version 2, without the neighbourhood term, or
-/// version 1, which also held the item rating sums). <see cref="Open"/> checks everything that decides
+/// Reads one model file in the version-4 layout (or version 3, without EASE, version 2, without the
+/// neighbourhood term either, or version 1, which also held the item rating sums). <see cref="Open"/> checks everything that decides
 /// how much memory the rest needs (magic, version, shape, JSON length, exact file size) before
 /// anything large is allocated; <see cref="ReadModel"/> then reads the arrays in the order of
 /// <see cref="ModelFileWriter"/> and accepts them only if the checksum matches.
@@ -71,6 +71,8 @@ internal sealed class ModelFileReader : IDisposable
             _reader.ReadArray<double>("item rating sums (version 1)", shape.Items);
         int[] userCounts = _reader.ReadArray<int>("user rating counts", shape.Users);
         NeighbourParts? neighbourParts = shape.HasNeighbours ? ReadNeighbourParts(shape) : null;
+        int[]? easeItems = shape.HasEase ? _reader.ReadArray<int>("EASE movies", shape.EaseItems) : null;
+        float[]? easeWeights = shape.HasEase ? _reader.ReadArray<float>("EASE weights", shape.EaseWeightCount) : null;
 
         // Nothing read above is interpreted until the checksum says the bytes are the ones written.
         string checksum = VerifyChecksum();
@@ -92,6 +94,7 @@ internal sealed class ModelFileReader : IDisposable
                 ItemRatingCounts = itemCounts,
                 UserRatingCounts = userCounts,
                 Neighbours = neighbourParts?.ToModel(shape),
+                Ease = easeItems is null ? null : new Ease.EaseModel(easeItems, easeWeights!, shape.Items),
                 Options = header.Options,
                 Facts = header.Facts,
             };
@@ -193,24 +196,18 @@ internal sealed class ModelFileReader : IDisposable
         var flags = (ModelFileFlags)BinaryPrimitives.ReadUInt32LittleEndian(header[24..]);
         int rankingRank = BinaryPrimitives.ReadInt32LittleEndian(header[28..]);
         int jsonLength = BinaryPrimitives.ReadInt32LittleEndian(header[32..]);
-        int neighboursPerItem = 0;
-        if (ModelFileLayout.HasNeighbourField(Version))
-        {
-            Span<byte> field = stackalloc byte[ModelFileLayout.NeighbourFieldSize];
-            if (_reader.ReadUpTo(field) < field.Length)
-                throw Refuse(ModelFileProblem.Truncated,
-                    $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSizeOf(Version)}-byte fixed header");
-            neighboursPerItem = BinaryPrimitives.ReadInt32LittleEndian(field);
-        }
+        // Fields later versions added after the JSON length; absent ones are 0.
+        int neighboursPerItem = ModelFileLayout.HasNeighbourField(Version) ? ReadHeaderInt32() : 0;
+        int easeItems = ModelFileLayout.HasEaseField(Version) ? ReadHeaderInt32() : 0;
 
-        var known = ModelFileLayout.HasNeighbourField(Version) ? ModelFileFlags.All : ModelFileFlags.All & ~ModelFileFlags.Neighbours;
+        var known = ModelFileLayout.KnownFlags(Version);
         if ((flags & ~known) != 0)
             throw Refuse(ModelFileProblem.BadHeader,
                 $"unknown flag bits 0x{(uint)flags:x8} (version {Version} knows only 0x{(uint)known:x8})");
         Shape = new ModelShape(users, items, rank,
             flags.HasFlag(ModelFileFlags.ImplicitItemFactors), flags.HasFlag(ModelFileFlags.Ranking), rankingRank,
             ModelFileLayout.HasItemRatingSums(Version), flags.HasFlag(ModelFileFlags.Neighbours), neighboursPerItem,
-            ModelFileLayout.FixedHeaderSizeOf(Version));
+            ModelFileLayout.FixedHeaderSizeOf(Version), flags.HasFlag(ModelFileFlags.Ease), easeItems);
         if (Shape.FindProblem() is { } problem)
             throw Refuse(ModelFileProblem.BadHeader, problem);
         if (jsonLength < 0 || jsonLength > ModelFileLayout.MaxHeaderJsonBytes)
@@ -230,6 +227,16 @@ internal sealed class ModelFileReader : IDisposable
 
         HeaderJson = new byte[jsonLength];
         _reader.ReadBytes(HeaderJson, "the header JSON");
+    }
+
+    /// <summary>The next int32 of the fixed header, refusing a file that ends inside it.</summary>
+    private int ReadHeaderInt32()
+    {
+        Span<byte> field = stackalloc byte[sizeof(int)];
+        if (_reader.ReadUpTo(field) < field.Length)
+            throw Refuse(ModelFileProblem.Truncated,
+                $"the file is {SizeBytes} bytes long and ends inside the {ModelFileLayout.FixedHeaderSizeOf(Version)}-byte fixed header");
+        return BinaryPrimitives.ReadInt32LittleEndian(field);
     }
 
     private void CheckMagic(ReadOnlySpan<byte> found)

@@ -21,6 +21,7 @@ internal static class ModelFileWriter
         writer.WriteInt32(shape.RankingRank);
         writer.WriteInt32(headerJson.Length);
         writer.WriteInt32(shape.NeighboursPerItem);
+        writer.WriteInt32(shape.EaseItems);
         writer.WriteBytes(headerJson);
 
         writer.WriteArray(model.Users.Ids);
@@ -53,6 +54,11 @@ internal static class ModelFileWriter
             writer.WriteDouble(neighbours.Blend.Baseline);
             writer.WriteDouble(neighbours.Blend.Factors);
             writer.WriteDouble(neighbours.Blend.Neighbours);
+        }
+        if (model.Ease is { } ease)
+        {
+            writer.WriteArray<int>(ease.Items);
+            writer.WriteArray<float>(ease.Weights);
         }
 
         writer.WriteChecksum();

@@ -15,7 +15,9 @@ internal readonly record struct ModelShape(
     bool HasItemRatingSums = false,
     bool HasNeighbours = false,
     int NeighboursPerItem = 0,
-    int FixedHeaderSize = ModelFileLayout.FixedHeaderSize + ModelFileLayout.NeighbourFieldSize)
+    int FixedHeaderSize = ModelFileLayout.FixedHeaderSize + ModelFileLayout.NeighbourFieldSize + ModelFileLayout.EaseFieldSize,
+    bool HasEase = false,
+    int EaseItems = 0)
 {
     public static ModelShape Of(ModelSnapshot model) => new(
         model.Users.Count,
@@ -25,17 +27,22 @@ internal readonly record struct ModelShape(
         model.Ranking is not null,
         model.Ranking?.Rank ?? 0,
         HasNeighbours: model.Neighbours is not null,
-        NeighboursPerItem: model.Neighbours?.PerItem ?? 0);
+        NeighboursPerItem: model.Neighbours?.PerItem ?? 0,
+        HasEase: model.Ease is not null,
+        EaseItems: model.Ease?.Count ?? 0);
 
     public ModelFileFlags Flags =>
         (HasImplicitItemFactors ? ModelFileFlags.ImplicitItemFactors : ModelFileFlags.None) |
         (HasRanking ? ModelFileFlags.Ranking : ModelFileFlags.None) |
-        (HasNeighbours ? ModelFileFlags.Neighbours : ModelFileFlags.None);
+        (HasNeighbours ? ModelFileFlags.Neighbours : ModelFileFlags.None) |
+        (HasEase ? ModelFileFlags.Ease : ModelFileFlags.None);
 
     public long NeighbourCount => (long)Items * NeighboursPerItem;
 
     /// <summary>After the two neighbour arrays: the neighbours used (int64), the damping and the four blend weights (doubles).</summary>
     public const int NeighbourScalarsSize = sizeof(long) + 5 * sizeof(double);
+
+    public long EaseWeightCount => (long)EaseItems * EaseItems;
 
     public long UserFactorCount => (long)Users * Rank;
     public long ItemFactorCount => (long)Items * Rank;
@@ -60,6 +67,12 @@ internal readonly record struct ModelShape(
             return $"neighbours per movie is {NeighboursPerItem} but the flags say there is no neighbourhood term";
         if (NeighbourCount > Array.MaxLength)
             return $"{Items} items x {NeighboursPerItem} neighbours is larger than any array can be";
+        if (EaseItems < 0) return $"EASE movie count is negative ({EaseItems})";
+        if (!HasEase && EaseItems != 0)
+            return $"EASE movie count is {EaseItems} but the flags say there is no EASE part";
+        if (EaseItems > Items) return $"EASE movie count is {EaseItems}, more than the {Items} movies";
+        if (EaseWeightCount > Array.MaxLength)
+            return $"{EaseItems} x {EaseItems} EASE weights is larger than any array can be";
         if (UserFactorCount > Array.MaxLength || ItemFactorCount > Array.MaxLength)
             return $"{Users} users / {Items} items x rank {Rank} is larger than any array can be";
         if (RankingUserFactorCount > Array.MaxLength || RankingItemFactorCount > Array.MaxLength ||
@@ -89,6 +102,8 @@ internal readonly record struct ModelShape(
                 size += ArrayBytes(Items, sizeof(double));
             if (HasNeighbours)
                 size += ArrayBytes(NeighbourCount, sizeof(int)) + ArrayBytes(NeighbourCount, sizeof(float)) + NeighbourScalarsSize;
+            if (HasEase)
+                size += ArrayBytes(EaseItems, sizeof(int)) + ArrayBytes(EaseWeightCount, sizeof(float));
             return size;
         }
     }

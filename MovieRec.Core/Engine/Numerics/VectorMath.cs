@@ -44,6 +44,16 @@ public static class VectorMath
         for (; n < target.Length; n++) Unsafe.Add(ref rt, n) += scale * Unsafe.Add(ref rs, n);
     }
 
+    /// <summary>target += source, in single precision.</summary>
+    public static void Add(Span<float> target, ReadOnlySpan<float> source)
+    {
+        if (target.Length != source.Length) throw new ArgumentException("vectors differ in length");
+        int width = Vector<float>.Count, n = 0;
+        for (; n + width <= target.Length; n += width)
+            (new Vector<float>(target[n..]) + new Vector<float>(source[n..])).CopyTo(target[n..]);
+        for (; n < target.Length; n++) target[n] += source[n];
+    }
+
     /// <summary>target[..source.Length] = (float)(scale * source): double rows into a single-precision block.</summary>
     public static void ScaleToSingle(ReadOnlySpan<double> source, double scale, Span<float> target)
     {

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using MovieRec.Core.Engine.Ease;
 using MovieRec.Core.Engine.Neighbourhood;
 using MovieRec.Core.Engine.Numerics;
 using MovieRec.Core.Ratings;
@@ -59,14 +61,17 @@ public sealed class Recommender
     public double PredictByIndex(int userIndex, int itemIndex) => Model.PredictByIndex(userIndex, itemIndex);
 
     /// <summary>
-    /// The linear pick score of every item (dense index order) for a profile: the order of
-    /// <see cref="Recommend"/> before its top <see cref="NeighbourRerankDepth"/> are re-scored with
+    /// The pick score of every item (dense index order) for a profile, before the neighbourhood
+    /// re-scoring: the linear score plus, for a model with EASE, the weighted EASE score: the order
+    /// of <see cref="Recommend"/> before its top <see cref="NeighbourRerankDepth"/> are re-scored with
     /// the neighbourhood term (for a model that has one).
     /// </summary>
     public float[] ScoreAll(UserProfile profile)
     {
         var scores = new float[Model.Items.Count];
         ScoringIndex.MultiplyRows(Index.PickRows, Index.PickQuery(profile), scores);
+        if (Model.Ease is { } ease && profile.EaseScores is { } e && Index.PersonalEaseWeight(profile, Model.Options.EaseWeight) is var weight and > 0)
+            for (int a = 0; a < ease.Count; a++) scores[ease.Items[a]] += (float)(weight * e[a]);
         return scores;
     }
 
@@ -93,9 +98,11 @@ public sealed class Recommender
     private List<ScoredMovie> Rank(UserProfile profile, int n, IReadOnlySet<int> exclude)
     {
         var query = Index.PickQuery(profile);
+        var ease = Model.Ease;
+        double easeWeight = ease is null ? 0 : Index.PersonalEaseWeight(profile, Model.Options.EaseWeight);
         // Pooled: a heavy rater excludes thousands of movies, and a big catalogue's buffers would
         // land on the large-object heap and bring on the full collections that make slow requests slow.
-        var excluded = ArrayPool<int>.Shared.Rent(exclude.Count);
+        var excluded = ArrayPool<int>.Shared.Rent(exclude.Count + (easeWeight > 0 ? ease!.Count : 0));
         try
         {
             int count = 0;
@@ -104,14 +111,58 @@ public sealed class Recommender
                 int item = Model.Items.IndexOf(movieId);
                 if (item >= 0) excluded[count++] = item;
             }
-            if (Model.Neighbours is { } neighbours && profile.Rated is { } rated)
-                return Reranked(profile, neighbours, rated, BestItems(Index.PickTopN, query, excluded.AsSpan(0, count), Math.Max(n, NeighbourRerankDepth)), n);
-            return Best(Index.PickTopN, query, excluded.AsSpan(0, count), n,
-                (item, score) => new ScoredMovie(Model.Items.IdOf(item), score, PredictRating(profile, Model.Items.IdOf(item))));
+            bool rerank = Model.Neighbours is not null && profile.Rated is not null;
+            int depth = rerank ? Math.Max(n, NeighbourRerankDepth) : n;
+            var candidates = easeWeight > 0
+                ? BestWithEase(ease!, profile.EaseScores!, easeWeight, query, excluded, count, depth)
+                : BestItems(Index.PickTopN, query, excluded.AsSpan(0, count), depth);
+            if (rerank) return Reranked(profile, Model.Neighbours!, profile.Rated!, candidates, n);
+            return candidates.Take(n).Select(c => new ScoredMovie(Model.Items.IdOf(c.Item), c.Score, PredictRating(profile, Model.Items.IdOf(c.Item)))).ToList();
         }
         finally
         {
             ArrayPool<int>.Shared.Return(excluded);
+        }
+    }
+
+    /// <summary>
+    /// The best <paramref name="depth"/> movies by the linear pick score plus gamma_u e_i
+    /// (<see cref="ScoringIndex.PersonalEaseWeight"/>), exactly: e is 0 outside the EASE movies, so
+    /// the best of the others come from the linear pass with the EASE movies left out of it, and
+    /// the EASE movies (a few hundred) are scored one by one, in the same single precision.
+    /// Best first, ties to the smaller dense index, as <see cref="TopNSelector"/> orders.
+    /// </summary>
+    private (int Item, float Score)[] BestWithEase(EaseModel ease, float[] easeScores, double weight, float[] query,
+        int[] excluded, int excludedCount, int depth)
+    {
+        var skip = ArrayPool<bool>.Shared.Rent(ease.Count);
+        try
+        {
+            var skipped = skip.AsSpan(0, ease.Count);
+            skipped.Clear();
+            for (int k = 0; k < excludedCount; k++)
+                if (ease.PositionOf(excluded[k]) is var a and >= 0) skipped[a] = true;
+            int count = excludedCount;
+            foreach (int item in ease.Items) excluded[count++] = item;
+
+            var outside = BestItems(Index.PickTopN, query, excluded.AsSpan(0, count), depth);
+            var all = new List<(int Item, float Score)>(outside.Length + ease.Count);
+            all.AddRange(outside);
+            int width = Index.Width;
+            ref float q = ref MemoryMarshal.GetArrayDataReference(query);
+            for (int a = 0; a < ease.Count; a++)
+            {
+                if (skipped[a]) continue;
+                int item = ease.Items[a];
+                float linear = ExactTopN.RowDot(ref Index.PickRows[item * width], ref q, width);
+                all.Add((item, linear + (float)(weight * easeScores[a])));
+            }
+            all.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Item.CompareTo(y.Item));
+            return all.Take(depth).ToArray();
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(skip);
         }
     }
 

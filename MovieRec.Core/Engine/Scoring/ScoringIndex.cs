@@ -132,6 +132,19 @@ public sealed class ScoringIndex
         return rankingSpread > 0 && ratingSpread > 0 ? RatingWeight * rankingSpread / ratingSpread : RatingWeight;
     }
 
+    /// <summary>
+    /// gamma_u = gamma s_x(u) / s_e(u): the weight of the person's EASE score e_i in the pick score
+    /// as <see cref="PickRows"/> scale it (the ranking score undivided), so that e enters divided by
+    /// its own spread over the catalogue with weight gamma (<see cref="TrainerOptions.EaseWeight"/>),
+    /// as the predicted rating enters with beta. 0 without EASE scores or a ranking spread.
+    /// </summary>
+    public double PersonalEaseWeight(UserProfile profile, double easeWeight)
+    {
+        if (_rankingSpread is null || profile.RankingVector is not { } x || profile.EaseScores is not { } e) return 0;
+        double rankingSpread = _rankingSpread.Of(x), easeSpread = Ease.EaseModel.Spread(e, ItemCount);
+        return rankingSpread > 0 && easeSpread > 0 ? easeWeight * rankingSpread / easeSpread : 0;
+    }
+
     /// <summary>scores[i] = rows[i] . query for every row of a row-major matrix of the query's width.</summary>
     public static void MultiplyRows(float[] rows, ReadOnlySpan<float> query, Span<float> scores)
     {
