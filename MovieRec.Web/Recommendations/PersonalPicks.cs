@@ -59,7 +59,8 @@ public sealed class PersonalPicks(PersonStates people, ModelHolder holder, Movie
         var key = new ListKey(n, filter, familiarNewStep ?? state.Settings.FamiliarNewStep);
         var shown = await state.AnswerAsync(active.Served, key, () => ComputeAsync(active, userId, state, key, cancellationToken));
         metrics.Picks(Stopwatch.GetElapsedTime(started));
-        await experiment.ShownAsync(arm, userId, shown.Select(p => p.Movie.MovieId).ToList(), cancellationToken);
+        // Outside an experiment nothing is recorded, so the list of ids is not even made.
+        if (arm.InExperiment) await experiment.ShownAsync(arm, userId, shown.Select(p => p.Movie.MovieId).ToList(), cancellationToken);
         return shown;
     }
 
