@@ -12,7 +12,7 @@ shapes=("$@")
 [[ ${#shapes[@]} -gt 0 ]] || shapes=(6040,3706,1000209 69878,10677,10000054 200948,87585,32000204)
 mkdir -p "$out"
 timed() { (cd "$repo" && /usr/bin/time -f 'cpu: %U s user + %S s system, %e s wall, peak %M KB' dotnet MovieRec.Web/bin/Release/net10.0/MovieRec.Web.dll "$@") 2>&1; }
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); DOTNET_EnableAVX512F=${DOTNET_EnableAVX512F:-unset}"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load: $(cut -d' ' -f1-3 /proc/loadavg); DOTNET_EnableAVX512=${DOTNET_EnableAVX512:-unset}"
 for shape in "${shapes[@]}"; do
   name=${shape//,/x}
   echo "== $shape: bench train --synthetic $shape --rank 64 --iterations 10 (load $(cut -d' ' -f1 /proc/loadavg), $(date -u +%H:%M))"

@@ -12,18 +12,26 @@ namespace MovieRec.Core.Engine;
 /// fixed), the factors of the rating model on the residual (ALS, optionally with SVD++), the
 /// ranking model (implicit ALS) when enabled, the item-neighbourhood term of the predicted rating
 /// when enabled, EASE on the most-rated movies when enabled, and the lookup tables scoring needs.
+/// <c>stageSeconds</c> hears each stage's wall time as it ends (bench train prints them).
 /// </summary>
 public static class ModelTrainer
 {
     public static ModelSnapshot Train(ReadOnlySpan<Rating> ratings, TrainerOptions options,
         IReadOnlyList<Rating>? validation = null, Action<IterationReport>? report = null, CancellationToken cancel = default,
-        RatingScale? scale = null, bool measureServedHeldOut = true)
+        RatingScale? scale = null, bool measureServedHeldOut = true, Action<string, double>? stageSeconds = null)
     {
         TrainerOptionsValidator.ThrowIfInvalid(options);
         var clock = Stopwatch.StartNew();
+        var lap = Stopwatch.StartNew();
+        void Stage(string name)
+        {
+            stageSeconds?.Invoke(name, lap.Elapsed.TotalSeconds);
+            lap.Restart();
+        }
         var matrix = RatingMatrix.Build(ratings);
         var biases = BiasEstimator.Estimate(matrix, options.BiasMode, options.ItemBiasShrinkage, options.UserBiasShrinkage);
         var heldOut = validation is null ? null : HeldOutRatings.Create(validation, matrix.Users, matrix.Items, scale ?? RatingScale.HalfStars);
+        Stage("rating matrix and biases");
 
         var curve = new List<IterationReport>();
         void Record(IterationReport line)
@@ -33,24 +41,30 @@ public static class ModelTrainer
         }
 
         var factors = ExplicitAls.Fit(matrix, biases, options, heldOut, Record, cancel);
+        Stage(options.SvdPlusPlus ? "rating model (ALS + SVD++)" : "rating model (ALS)");
         var ranking = options.Ranking ? ImplicitAls.Fit(matrix, options, Record, cancel) : null;
+        if (ranking is not null) Stage("ranking model");
         var neighbours = options.NeighboursKept > 0 ? NeighbourFit.Fit(matrix, biases, options, cancel) : null;
+        if (neighbours is not null) Stage("neighbour model");
         // A score of the picks beside the ranking model's, weighted relative to it: only with one.
         var ease = ranking is not null && options.EaseItems > 0 ? EaseFit.Fit(matrix, options.EaseItems, options.EaseLambda, options.EffectiveThreads, cancel) : null;
+        if (ease is not null) Stage("EASE");
 
         var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve) with { Neighbours = neighbours, Ease = ease };
-        if (heldOut is null) return snapshot;
-        return snapshot with
-        {
-            Facts = snapshot.Facts with
+        if (heldOut is not null)
+            snapshot = snapshot with
             {
-                HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex),
-                // What people are shown: the figure /Model, `models inspect` and the retrain gate use.
-                ServedHeldOutRmse = measureServedHeldOut
-                    ? ServedHeldOutRmse.Compute(snapshot, ratings, validation!, scale ?? RatingScale.HalfStars, options.EffectiveThreads)
-                    : null,
-            },
-        };
+                Facts = snapshot.Facts with
+                {
+                    HeldOutRmse = heldOut.Rmse(snapshot.PredictByIndex),
+                    // What people are shown: the figure /Model, `models inspect` and the retrain gate use.
+                    ServedHeldOutRmse = measureServedHeldOut
+                        ? ServedHeldOutRmse.Compute(snapshot, ratings, validation!, scale ?? RatingScale.HalfStars, options.EffectiveThreads)
+                        : null,
+                },
+            };
+        Stage("assembly and held-out RMSE");
+        return snapshot;
     }
 
     private static ModelSnapshot Assemble(RatingMatrix matrix, Biases biases, RatingFactors factors, RankingModel? ranking,

@@ -107,8 +107,7 @@ internal sealed class SvdPlusPlusStep
         ParallelRows.For(byUser.RowCount, _options.EffectiveThreads, () => 0, (u, _) =>
         {
             var row = result.Row(u);
-            row.Clear();
-            foreach (int j in byUser.Columns(u)) VectorMath.AddScaled(row, 1, x.Row(j));
+            RowSums.Sum(x, byUser.Columns(u), scales: null, row);
             double scale = _userScale[u] * (scaleByLambda ? _userLambda[u] : 1);
             for (int c = 0; c < row.Length; c++) row[c] *= scale;
         });
@@ -120,9 +119,7 @@ internal sealed class SvdPlusPlusStep
         var byItem = _ratings.ByItem;
         ParallelRows.For(byItem.RowCount, _options.EffectiveThreads, () => 0, (j, _) =>
         {
-            var row = result.Row(j);
-            row.Clear();
-            foreach (int u in byItem.Columns(j)) VectorMath.AddScaled(row, _userScale[u], z.Row(u));
+            RowSums.Sum(z, byItem.Columns(j), _userScale, result.Row(j));
         });
     }
 

@@ -60,6 +60,50 @@ public class ExactTopNTests
         }
     }
 
+    /// <summary>Rank 1, an odd rank, a whole number of kernel steps, one over, and twice that.</summary>
+    public static TheoryData<int> AdversarialWidths => [1, 7, 64, 65, 128];
+
+    [Theory]
+    [MemberData(nameof(AdversarialWidths))]
+    public void Catalogues_of_every_small_size_equal_the_full_pass(int width)
+    {
+        // 0 and 1 rows, and sizes on either side of the four-row kernel's groups and of a vector of scores.
+        var random = new Random(width);
+        foreach (int count in new[] { 0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 33 })
+        {
+            var rows = Gaussian(random, count * width);
+            var query = Gaussian(random, width);
+            foreach (int n in new[] { 1, 3, count - 1, count, count + 1 })
+            {
+                if (n <= 0) continue;
+                AssertSame(rows, width, query, [], n);
+                AssertSame(rows, width, query, count > 0 ? [count - 1] : [], n);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AdversarialWidths))]
+    public void The_four_row_pass_equals_the_one_row_formula_to_the_bit(int width)
+    {
+        var random = new Random(width + 100);
+        foreach (int count in new[] { 0, 1, 3, 4, 5, 8, 1_023, 1_024, 1_025 })
+        {
+            var rows = Gaussian(random, count * width, scale: 3);
+            if (count > 2) Array.Fill(rows, -1e3f, width, width); // a row of one extreme value: every int8 at -127
+            var quantized = new QuantizedRows(rows, width);
+            var bytes = new sbyte[quantized.Stride];
+            var query = Gaussian(random, width);
+            if (count % 2 == 1) Array.Fill(query, -2f); // and a query of -127s
+            float t = QuantizedRows.Quantize(query, bytes, out _);
+            var wide = bytes.Select(b => (short)b).ToArray();
+            var all = new float[count];
+            quantized.ApproximateAll(wide, t, all);
+            for (int i = 0; i < count; i++)
+                Assert.Equal(BitConverter.SingleToInt32Bits(quantized.Approximate(i, wide, t)), BitConverter.SingleToInt32Bits(all[i]));
+        }
+    }
+
     [Fact]
     public void Identical_rows_tie_and_go_to_the_smaller_index()
     {

@@ -69,10 +69,16 @@ public sealed class BenchRecommendCommand
         });
         // The warm-up's calls count too: an average over all calls made.
         double candidatesPerCall = candidates / (double)(samples + Math.Max(10, samples / 10));
+        long similarCandidates = 0;
         var similar = Measure(samples, () =>
         {
             int movieId = model.Items.IdOf(random.Next(items));
-            return () => recommender.Similar(movieId, n);
+            return () =>
+            {
+                var best = recommender.Similar(movieId, n);
+                similarCandidates += ExactTopN.LastCandidates;
+                return best;
+            };
         });
         var foldIn = Measure(samples, () =>
         {
@@ -121,7 +127,8 @@ public sealed class BenchRecommendCommand
             Console.WriteLine($"{name,-30} p50 {latency.Wall.P50Ms,8:F3} ms   p99 {latency.Wall.P99Ms,8:F3} ms   max {latency.Wall.MaxMs,8:F3} ms   " +
                 $"| CPU p50 {latency.Cpu.P50Ms,8:F3} ms   p99 {latency.Cpu.P99Ms,8:F3} ms");
         Console.WriteLine(ThreadCpuTime.IsCpuTime ? "CPU: the calling thread's CPU time of the same calls" : "CPU: not readable here; wall time again");
-        Console.WriteLine($"top-N: {candidatesPerCall:F0} of {items:N0} movies scored exactly per call on average (the rest by the int8 pass alone)");
+        Console.WriteLine($"top-N: {candidatesPerCall:F0} of {items:N0} movies scored exactly per call on average (the rest by the int8 pass alone); " +
+            $"similar: {similarCandidates / (double)(samples + Math.Max(10, samples / 10)):F0}");
         // Top-N is one pass of 2 x movies x (rank + 1) operations (scores and biases), on one thread.
         var machine = MachineRateProbe.Measure(threads: 1);
         Console.WriteLine($"top-N scoring at p50: {machine.ShareOf(2.0 * items * (model.Rank + 1) / (topN.P50Ms / 1e3) / 1e9)}; {machine}");

@@ -59,6 +59,17 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
         ModelTrainer.Train(ratings.AsSpan(0, Math.Min(ratings.Length, 2000)), options with { Iterations = 1, RankingIterations = 1 });
 
         var curve = new List<IterationReport>();
+        // Each stage's wall time, and the CPU time of the whole process meanwhile (all threads): on a
+        // machine shared with other work the CPU seconds read more steadily than the wall.
+        var stages = new List<(string Stage, double Seconds, double CpuSeconds)>();
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuLap = cpuStart;
+        void StageEnded(string stage, double seconds)
+        {
+            var cpuNow = Process.GetCurrentProcess().TotalProcessorTime;
+            stages.Add((stage, seconds, (cpuNow - cpuLap).TotalSeconds));
+            cpuLap = cpuNow;
+        }
         var clock = Stopwatch.StartNew();
         var trained = await progress.RunAsync(board =>
         {
@@ -66,8 +77,9 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
             // The check set's figure compares kernels between builds: the served one (a fold-in per
             // person) would add its own time to what this benchmark times.
             return Task.FromResult(ModelTrainer.Train(ratings, options, check, report: line => { curve.Add(line); show(line); },
-                measureServedHeldOut: false));
+                measureServedHeldOut: false, stageSeconds: StageEnded));
         });
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
         double total = clock.Elapsed.TotalSeconds;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
@@ -77,6 +89,9 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
         var result = new
         {
             total_seconds = total,
+            cpu_seconds = cpuSeconds,
+            stage_seconds = stages.ToDictionary(s => s.Stage, s => s.Seconds),
+            stage_cpu_seconds = stages.ToDictionary(s => s.Stage, s => s.CpuSeconds),
             seconds_per_iteration = perIteration,
             gflops,
             peak_working_set_bytes = peak,
@@ -91,6 +106,8 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
 
         Console.WriteLine($"ratings {result.ratings:N0}, users {trained.Users.Count:N0}, movies {trained.Items.Count:N0}, model {model}, rank {options.Rank}, iterations {options.Iterations}, threads {result.threads}");
         Console.WriteLine($"total {total:F2} s, {perIteration:F3} s per rating-model iteration, {gflops:F2} GFLOP/s in the ALS solves, peak working set {peak / (1024.0 * 1024 * 1024):F2} GiB");
+        Console.WriteLine($"process CPU time of the training: {cpuSeconds:F2} s ({options.EffectiveThreads} threads busy throughout would be {options.EffectiveThreads * total:F2} s)");
+        Console.WriteLine("stages (wall / process CPU): " + string.Join(", ", stages.Select(s => $"{s.Stage} {s.Seconds:F3} / {s.CpuSeconds:F3} s")));
         Console.WriteLine($"ALS solves: {machine.ShareOf(gflops)}; {machine}");
         if (check is not null) Console.WriteLine($"held-out RMSE {trained.Facts.HeldOutRmse:F4} on the synthetic check set ({check.Length:N0} ratings, every 100th)");
         Console.WriteLine($"machine: {MachineInfo.Describe()}");

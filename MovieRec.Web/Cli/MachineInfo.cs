@@ -23,7 +23,16 @@ public static class MachineInfo
     }
 
     public static string Describe() =>
-        $"{Cores} cores, {CpuModel}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}";
+        $"{Cores} cores, {CpuModel}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Vectors}";
+
+    /// <summary>
+    /// What the JIT uses on this run, so every figure says which kind of machine measured it:
+    /// DOTNET_EnableAVX512=0 (the AVX2 kind) shows as "Vector512 off"; on .NET 10
+    /// DOTNET_EnableAVX512F=0 alone leaves it on.
+    /// </summary>
+    public static string Vectors =>
+        $"Vector<float> {System.Numerics.Vector<float>.Count} lanes, AVX2 {(System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "on" : "off")}, " +
+        $"Vector512 {(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "on" : "off")}";
 
     /// <summary>The command as typed, for the report (dotnet run -- is left out: it is the same program).</summary>
     public static string CommandLine(IEnumerable<string> args) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Engine;
+using MovieRec.Core.ModelHistory;
 using MovieRec.Core.Ratings;
 using MovieRec.Web.Cli.Progress;
 using MovieRec.Web.Models;
@@ -44,8 +45,15 @@ public sealed class TrainCommand(IProgressDisplay progress, ModelPublisher publi
 
             // Kept in the history like every accepted model; written to Model:Path it becomes the active version.
             bool active = string.Equals(Path.GetFullPath(output), settings.Path, StringComparison.Ordinal);
-            var facts = await publisher.PublishAsync(model, new ModelPublication("train", HeldOutShare: 0, active));
-            if (!active) ModelFile.Write(model, output);
+            var publication = new ModelPublication("train", HeldOutShare: 0, active);
+            ModelVersionFacts facts;
+            if (active) facts = await publisher.PublishAsync(model, publication);
+            else
+            {
+                // Written once where asked; the history keeps a copy of that file.
+                ModelFile.Write(model, output);
+                facts = await publisher.PublishWrittenAsync(model, output, publication);
+            }
             var info = ModelFile.ReadInfo(output);
             logger.LogInformation("Wrote {Path} ({Bytes} bytes, SHA-256 {Checksum}): {Users} users, {Movies} movies, {Ratings} ratings, trained in {Seconds:F2} s, held-out RMSE {HeldOutRmse}",
                 output, info.SizeBytes, info.Checksum, model.Users.Count, model.Items.Count, model.Facts.RatingCount, seconds,

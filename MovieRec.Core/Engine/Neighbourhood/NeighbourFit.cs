@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MovieRec.Core.Engine.Scoring;
 
 namespace MovieRec.Core.Engine.Neighbourhood;
@@ -40,21 +42,7 @@ public static class NeighbourFit
             var raters = byItem.Columns(i);
             var cells = scratch.Cells;
             var touched = scratch.Touched;
-            int touchedCount = 0;
-            // The hot loop of the fit (sum over people of their ratings squared): one 8-byte cell per
-            // movie, so each update touches one cache line.
-            for (int r = 0; r < raters.Length; r++)
-            {
-                float ei = itemResiduals[byItem.Offsets[i] + r];
-                int u = raters[r];
-                for (int n = byUser.Offsets[u]; n < byUser.Offsets[u + 1]; n++)
-                {
-                    int j = byUser.ColumnIndices[n];
-                    ref var cell = ref cells[j];
-                    if (cell.Count++ == 0) touched[touchedCount++] = j;
-                    cell.Sum += ei * userResiduals[n];
-                }
-            }
+            int touchedCount = Accumulate(raters, itemResiduals.AsSpan(byItem.Offsets[i], raters.Length), byUser, userResiduals, cells, touched);
             int candidates = 0;
             for (int t = 0; t < touchedCount; t++)
             {
@@ -79,11 +67,46 @@ public static class NeighbourFit
         return new NeighbourModel(perItem, options.NeighboursUsed, options.NeighbourDamping, neighbours, similarities, blend);
     }
 
+    /// <summary>
+    /// The hot loop of the fit (sum over people of their ratings squared, 61 million updates on
+    /// ml-latest-small): for every rater u of the movie, with its residual e_ui, and every movie j
+    /// u rated, cell j gains e_ui e_uj and one co-rater. One 8-byte cell per movie, so an update
+    /// touches one cache line. The indices come from the matrix's own CSR arrays, so the loop reads
+    /// them without bounds checks, and a movie is written to the touched list at every update but
+    /// counted only at its first (no unpredictable branch). Returns how many movies were touched.
+    /// </summary>
+    private static int Accumulate(ReadOnlySpan<int> raters, ReadOnlySpan<float> raterResiduals, CsrRows byUser, float[] userResiduals,
+        Cell[] cells, int[] touched)
+    {
+        ref Cell cell0 = ref MemoryMarshal.GetArrayDataReference(cells);
+        ref int touched0 = ref MemoryMarshal.GetArrayDataReference(touched);
+        ref int column0 = ref MemoryMarshal.GetArrayDataReference(byUser.ColumnIndices);
+        ref float residual0 = ref MemoryMarshal.GetArrayDataReference(userResiduals);
+        var offsets = byUser.Offsets;
+        int touchedCount = 0;
+        for (int r = 0; r < raters.Length; r++)
+        {
+            float ei = raterResiduals[r];
+            int u = raters[r];
+            int end = offsets[u + 1];
+            for (int n = offsets[u]; n < end; n++)
+            {
+                int j = Unsafe.Add(ref column0, n);
+                ref Cell cell = ref Unsafe.Add(ref cell0, j);
+                Unsafe.Add(ref touched0, touchedCount) = j; // the list has room for one more than the movies
+                touchedCount += cell.Count == 0 ? 1 : 0;
+                cell.Count++;
+                cell.Sum += ei * Unsafe.Add(ref residual0, n);
+            }
+        }
+        return touchedCount;
+    }
+
     /// <summary>One dense row of (sum, co-rating count) cells, and the movies touched, so that clearing costs what was used.</summary>
     private sealed class Scratch(int items)
     {
         public readonly Cell[] Cells = new Cell[items];
-        public readonly int[] Touched = new int[items];
+        public readonly int[] Touched = new int[items + 1];
         public readonly int[] CandidateIds = new int[items];
         public readonly float[] CandidateScores = new float[items];
     }

@@ -53,7 +53,6 @@ public sealed class ExactTopN
         var pooledQuery = ArrayPool<short>.Shared.Rent(quantized.Stride);
         var pooledBytes = ArrayPool<sbyte>.Shared.Rent(quantized.Stride);
         var approximate = ArrayPool<float>.Shared.Rent(Count);
-        var skip = ArrayPool<bool>.Shared.Rent(Count);
         var heapValues = ArrayPool<float>.Shared.Rent(k);
         var heapRows = ArrayPool<int>.Shared.Rent(k);
         try
@@ -64,26 +63,13 @@ public sealed class ExactTopN
             float queryL1 = 0;
             foreach (float value in query) queryL1 += Math.Abs(value);
 
-            var skipped = skip.AsSpan(0, Count);
-            skipped.Clear();
-            foreach (int row in excluded)
-                if ((uint)row < (uint)Count) skipped[row] = true;
-
-            // Pass 1: every row's approximate score, and the k best of them on the way (a min-heap).
+            // Pass 1: every row's approximate score (excluded rows too: marking them afterwards
+            // keeps the kernel's loop free of tests), then the k best of them.
             var scores = approximate.AsSpan(0, Count);
-            int size = 0;
-            for (int i = 0; i < Count; i++)
-            {
-                if (skipped[i])
-                {
-                    scores[i] = float.NaN;
-                    continue;
-                }
-                float score = quantized.Approximate(i, queryValues, queryScale);
-                scores[i] = score;
-                if (size < k) HeapPush(heapValues, heapRows, ref size, score, i);
-                else if (score > heapValues[0]) HeapReplaceRoot(heapValues, heapRows, size, score, i);
-            }
+            quantized.ApproximateAll(queryValues, queryScale, scores);
+            foreach (int row in excluded)
+                if ((uint)row < (uint)Count) scores[row] = float.NaN;
+            int size = BestApproximate(scores, k, heapValues, heapRows);
 
             // Those k rows each score at least their lower bound exactly, so the k-th best exact
             // score is at least the smallest of those bounds; with fewer rows left, all of them count.
@@ -97,11 +83,34 @@ public sealed class ExactTopN
         {
             ArrayPool<int>.Shared.Return(heapRows);
             ArrayPool<float>.Shared.Return(heapValues);
-            ArrayPool<bool>.Shared.Return(skip);
             ArrayPool<float>.Shared.Return(approximate);
             ArrayPool<sbyte>.Shared.Return(pooledBytes);
             ArrayPool<short>.Shared.Return(pooledQuery);
         }
+    }
+
+    /// <summary>
+    /// The k highest approximate scores (NaN never taken) in a min-heap of (value, row); returns how
+    /// many. Once the heap is full, a whole vector of scores is passed over at once when none beats
+    /// its root, which is almost every vector: any k rows give a valid threshold, better rows a tighter one.
+    /// </summary>
+    private static int BestApproximate(ReadOnlySpan<float> scores, int k, float[] heapValues, int[] heapRows)
+    {
+        int size = 0, i = 0;
+        for (; i < scores.Length && size < k; i++)
+            if (!float.IsNaN(scores[i])) HeapPush(heapValues, heapRows, ref size, scores[i], i);
+        int width = Vector<float>.Count;
+        ref float start = ref MemoryMarshal.GetReference(scores);
+        for (; i + width <= scores.Length; i += width)
+        {
+            // NaN compares false, so excluded rows never pass.
+            if (!Vector.GreaterThanAny(Vector.LoadUnsafe(ref start, (nuint)i), new Vector<float>(heapValues[0]))) continue;
+            for (int j = i; j < i + width; j++)
+                if (scores[j] > heapValues[0]) HeapReplaceRoot(heapValues, heapRows, size, scores[j], j);
+        }
+        for (; i < scores.Length; i++)
+            if (scores[i] > heapValues[0]) HeapReplaceRoot(heapValues, heapRows, size, scores[i], i);
+        return size;
     }
 
     private static void HeapPush(float[] values, int[] rows, ref int size, float value, int row)
@@ -150,14 +159,22 @@ public sealed class ExactTopN
         {
             ref float rows = ref MemoryMarshal.GetArrayDataReference(_rows);
             ref float q = ref MemoryMarshal.GetReference(query);
+            ref float first = ref MemoryMarshal.GetReference(approximate);
+            var quickTest = new Vector<float>(quick);
+            int width = Vector<float>.Count, whole = approximate.Length / width * width;
             int n = 0;
-            for (int i = 0; i < approximate.Length; i++)
+            for (int block = 0; block < approximate.Length; block += width)
             {
-                float score = approximate[i];
-                if (!(score >= quick)) continue; // NaN (excluded) never passes
-                if (!(score + quantized.ErrorBound(i, queryScale, queryL1) >= threshold)) continue;
-                ids[n] = i;
-                scores[n++] = RowDot(ref Unsafe.Add(ref rows, (nint)i * Width), ref q, Width);
+                // A whole vector below the quick test (nearly all of them) is passed over at once; NaN never passes.
+                if (block < whole && !Vector.GreaterThanOrEqualAny(Vector.LoadUnsafe(ref first, (nuint)block), quickTest)) continue;
+                for (int i = block; i < Math.Min(block + width, approximate.Length); i++)
+                {
+                    float score = approximate[i];
+                    if (!(score >= quick)) continue;
+                    if (!(score + quantized.ErrorBound(i, queryScale, queryL1) >= threshold)) continue;
+                    ids[n] = i;
+                    scores[n++] = RowDot(ref Unsafe.Add(ref rows, (nint)i * Width), ref q, Width);
+                }
             }
             _lastCandidates = n;
             return TopNSelector.SelectInto<float>(scores.AsSpan(0, n), ids.AsSpan(0, n), bestIds, bestScores, NaNScores.Skip);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MovieRec.Core.Engine.Scoring;
 
@@ -74,6 +75,7 @@ public static class TopNSelector
     }
 
     /// <summary>Whether (scoreA, idA) comes before (scoreB, idB): higher score, then smaller id; NaN below every number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // asked once per candidate: the generic call was not inlined on its own
     public static bool RanksAbove<T>(T scoreA, int idA, T scoreB, int idB) where T : IFloatingPointIeee754<T>
     {
         if (scoreA > scoreB) return true;

@@ -41,20 +41,31 @@ public sealed class ModelPublisher(
         try
         {
             await Task.Run(() => ModelFile.Write(model, staged), cancellationToken);
-            var info = ModelFile.ReadInfo(staged);
-            var facts = Describe(model, info, publication);
-            await repository.AddAsync(staged, facts, cancellationToken);
-            logger.LogInformation("Model version {Version} kept in {Location} ({Source}, held-out RMSE {Rmse})",
-                facts.Version, repository.Location, facts.Source, facts.HeldOutRmse);
-            if (publication.Activate)
-                await activation.ActivateAsync(facts.Version, ModelActivation.Check.Checksum, cancellationToken);
-            await PruneAsync(cancellationToken);
-            return facts;
+            return await PublishWrittenAsync(model, staged, publication, cancellationToken);
         }
         finally
         {
             if (File.Exists(staged)) File.Delete(staged);
         }
+    }
+
+    /// <summary>
+    /// The same for a model the caller has just written to <paramref name="modelFile"/> (train's
+    /// --output), which stays where it is: the history keeps a copy of that file, so the model is
+    /// serialised and flushed to the disk once instead of twice.
+    /// </summary>
+    public async Task<ModelVersionFacts> PublishWrittenAsync(ModelSnapshot model, string modelFile, ModelPublication publication,
+        CancellationToken cancellationToken = default)
+    {
+        var info = ModelFile.ReadInfo(modelFile);
+        var facts = Describe(model, info, publication);
+        await repository.AddAsync(modelFile, facts, cancellationToken);
+        logger.LogInformation("Model version {Version} kept in {Location} ({Source}, held-out RMSE {Rmse})",
+            facts.Version, repository.Location, facts.Source, facts.HeldOutRmse);
+        if (publication.Activate)
+            await activation.ActivateAsync(facts.Version, ModelActivation.Check.Checksum, cancellationToken);
+        await PruneAsync(cancellationToken);
+        return facts;
     }
 
     private ModelVersionFacts Describe(ModelSnapshot model, ModelFileInfo info, ModelPublication publication)
