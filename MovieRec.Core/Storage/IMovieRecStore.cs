@@ -20,6 +20,9 @@ public interface IMovieRecStore : IAsyncDisposable
     /// <summary>Each person's familiar/new step, favourite genres and first-steps state.</summary>
     IPersonSettingsStore PersonSettings { get; }
 
+    /// <summary>Each person's version, changed by every write of their ratings, lists or settings (see <see cref="IPersonVersions"/>).</summary>
+    IPersonVersions PersonVersions { get; }
+
     /// <summary>Whether the last dataset import completed (see <see cref="IImportLog"/>).</summary>
     IImportLog Imports { get; }
 

@@ -36,9 +36,6 @@ public sealed class ServedPathAgreementTests : IAsyncLifetime
     {
         var model = ModelTrainer.Train(SharedSplit.Train,
             new TrainerOptions { Rank = 8, Iterations = 3, RankingRank = 8, RankingIterations = 3, Threads = 1 });
-        string path = Path.Combine(_folder, "model.bin");
-        ModelFile.Write(model, path);
-        var loaded = ModelFile.Read(path, out var info);
 
         // A light, a middling and the heaviest rater of the split.
         var byUser = SharedSplit.Train.GroupBy(r => r.UserId).OrderBy(g => g.Count()).ToList();
@@ -47,11 +44,10 @@ public sealed class ServedPathAgreementTests : IAsyncLifetime
         await _store.Users.ImportAsync(users.Select(ImportedUser.FromDataset));
         await _store.Ratings.ImportAsync(SharedSplit.Train.Where(r => users.Contains(r.UserId)));
 
-        var holder = new ModelHolder();
-        holder.Activate(new ActiveModel(loaded, new Recommender(loaded), info, DateTimeOffset.UtcNow),
-            new ReloadOutcome(DateTimeOffset.UtcNow, "test", true, "loaded", info.Checksum));
+        var holder = WebParts.Serving(model, _folder);
         var cache = WebParts.Cache(holder);
-        var app = new PersonalPicks(_store, holder, new MovieDetailsCache(_store, cache), WebParts.Metrics(holder), new HiddenMovies(_store, cache), WebParts.Experiments(_store, holder));
+        using var people = WebParts.People(_store);
+        var app = new PersonalPicks(people, holder, new MovieDetailsCache(_store, cache), WebParts.Metrics(holder), WebParts.Experiments(_store, holder));
         var data = new EvaluationData(SharedSplit.Train, SharedSplit.Test, SharedSplit.Movies, RatingScale.HalfStars);
         var evaluated = new ServedPathModel(new ServedRecommender(new Recommender(model)), data);
 

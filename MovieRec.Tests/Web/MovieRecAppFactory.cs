@@ -29,13 +29,13 @@ public class MovieRecAppFactory : WebApplicationFactory<Program>
     /// <summary>The model history folder (the default: "models" beside Model:Path).</summary>
     public string HistoryFolder => Path.Combine(DataFolder, "models");
 
-    /// <summary>Settings a test adds before the app starts (its first request or Services).</summary>
+    /// <summary>Settings a test adds or replaces before the app starts (its first request or Services).</summary>
     public Dictionary<string, string?> ExtraSettings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "sqlite",
             ["Storage:SqlitePath"] = DatabasePath,
@@ -57,7 +57,10 @@ public class MovieRecAppFactory : WebApplicationFactory<Program>
             ["SignInLimits:LoginsPerUsernamePerMinute"] = "100000",
             ["SignInLimits:RegistrationsPerAddressPerHour"] = "100000",
             ["SignInLimits:QueuedHashes"] = "100000",
-        }.Concat(ExtraSettings)));
+        };
+        // A test's own settings replace these defaults (Sessions:RecheckSeconds as deployed, for one).
+        foreach (var (key, value) in ExtraSettings) settings[key] = value;
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
     }
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

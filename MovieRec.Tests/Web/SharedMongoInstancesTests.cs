@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver;
 using MovieRec.Core.Retraining;
@@ -74,5 +75,36 @@ public sealed class SharedMongoInstancesTests : IDisposable
         await first.WaitForServedChecksumAsync(olderChecksum);
         await second.WaitForServedChecksumAsync(olderChecksum);
         Assert.Equal(older, (await _second.Services.GetRequiredService<IMovieRecStore>().ActiveModel.GetAsync())?.Version);
+    }
+
+    private static async Task<List<int>> PickIdsAsync(HttpClient browser)
+    {
+        var answer = await browser.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/recommendations?n=8");
+        return answer.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ToList();
+    }
+
+    [StoreFact]
+    public async Task A_rating_or_a_hidden_movie_on_one_instance_leaves_the_other_instances_picks_at_once()
+    {
+        await _first.CreateBrowser().WaitForModelAsync();
+        await _second.CreateBrowser().WaitForModelAsync();
+        string name = "shared-" + Guid.NewGuid().ToString("N")[..8];
+        var onFirst = await _first.SignedInBrowserAsync(name);
+        var onSecond = _second.CreateBrowser();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await onSecond.LogInAsync(name)).StatusCode);
+        await onFirst.RateAsync(1, 5.0);
+        await onFirst.RateAsync(2, 4.5);
+
+        // The second instance keeps this person's state and picks from here on ...
+        var kept = await PickIdsAsync(onSecond);
+        Assert.Equal(kept, await PickIdsAsync(onSecond));
+
+        // ... and a write through the first changes the person's version, so it reads them afresh.
+        await onFirst.RateAsync(kept[0], 1.0);
+        var afterRating = await PickIdsAsync(onSecond);
+        Assert.DoesNotContain(kept[0], afterRating);
+
+        Assert.True((await onFirst.SendWithTokenAsync(HttpMethod.Put, $"/api/me/hidden/{afterRating[0]}")).IsSuccessStatusCode);
+        Assert.DoesNotContain(afterRating[0], await PickIdsAsync(onSecond));
     }
 }

@@ -6,6 +6,7 @@ using MovieRec.Web.Configuration;
 using MovieRec.Web.Metrics;
 using MovieRec.Web.Models;
 using MovieRec.Web.Models.Experiments;
+using MovieRec.Web.People;
 
 namespace MovieRec.Tests.Web;
 
@@ -14,6 +15,22 @@ public static class WebParts
 {
     public static MovieRecCache Cache(ModelHolder? holder = null, TimeProvider? clock = null) =>
         new(Options.Create(new CacheOptions()), holder ?? new ModelHolder(), clock ?? TimeProvider.System);
+
+    /// <summary>A model holder serving <paramref name="model"/>, written to and read back from a file in <paramref name="folder"/> as the app loads it.</summary>
+    public static ModelHolder Serving(MovieRec.Core.Engine.ModelSnapshot model, string folder)
+    {
+        string path = Path.Combine(folder, "model.bin");
+        MovieRec.Core.Engine.ModelFile.Write(model, path);
+        var loaded = MovieRec.Core.Engine.ModelFile.Read(path, out var info);
+        var holder = new ModelHolder();
+        holder.Activate(new ActiveModel(loaded, new MovieRec.Core.Engine.Scoring.Recommender(loaded), info, DateTimeOffset.UtcNow),
+            new ReloadOutcome(DateTimeOffset.UtcNow, "test", true, "loaded", info.Checksum));
+        return holder;
+    }
+
+    /// <summary>People's kept states over a store.</summary>
+    public static PersonStates People(MovieRec.Core.Storage.IMovieRecStore store, TimeProvider? clock = null) =>
+        new(store, Options.Create(new CacheOptions()), clock ?? TimeProvider.System);
 
     /// <summary>The experiment recorder over a store; it records nothing while the holder has no candidate.</summary>
     public static ExperimentRecorder Experiments(MovieRec.Core.Storage.IMovieRecStore store, ModelHolder holder) =>

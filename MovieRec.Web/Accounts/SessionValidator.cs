@@ -8,15 +8,24 @@ using MovieRec.Core.Storage;
 namespace MovieRec.Web.Accounts;
 
 /// <summary>
-/// Checks each request's sign-in cookie against the store: the cookie must come from this
-/// installation and carry the account's current security stamp, and the account must exist and
-/// not be locked out. Roles come from the store, not from the cookie, so taking a role away takes
-/// effect without a new sign-in. One store read per account per <see cref="SessionCheckOptions.RecheckSeconds"/>.
+/// Checks each request's sign-in cookie (cookie authentication's OnValidatePrincipal, as ASP.NET
+/// Core Identity's SecurityStampValidator does): the cookie must come from this installation and
+/// carry the account's current security stamp, and the account must exist and not be locked out.
+/// Roles come from the store, not from the cookie, so taking a role away takes effect without a new
+/// sign-in. The account is read from the store at most once per <see cref="SessionCheckOptions.RecheckSeconds"/>
+/// per account on this instance: a revocation made through this instance (logout, lockout) counts at
+/// its next request, since the change calls <see cref="Forget"/>; one made elsewhere (another
+/// instance on the store, `users set-password`) counts within that interval.
 /// </summary>
 public sealed class SessionValidator(
     IMovieRecStore store, IMemoryCache cache, InstallationIdentity installation, IOptions<SessionCheckOptions> options,
     TimeProvider time, ILogger<SessionValidator> logger)
 {
+    /// <summary>An account as read from the store, and when.</summary>
+    private sealed record Check(UserAccount? Account, DateTimeOffset ReadAt);
+
+    private readonly record struct CheckKey(int UserId);
+
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
@@ -31,16 +40,15 @@ public sealed class SessionValidator(
             return;
         }
         // Roles (and the name) as the store has them now; the cookie's copy may be stale.
-        var current = AccountClaims.Principal(account!, installation.Id);
-        if (!SameRolesAndName(principal!, current))
+        if (!SameRolesAndName(principal!, account!))
         {
-            context.ReplacePrincipal(current);
+            context.ReplacePrincipal(AccountClaims.Principal(account!, installation.Id));
             context.ShouldRenew = true;
         }
     }
 
-    /// <summary>Forgets the cached check of an account, so a change this process made counts at the next request.</summary>
-    public void Forget(int userId) => cache.Remove(CacheKey(userId));
+    /// <summary>Forgets the kept check of an account, so a change this process made counts at the next request.</summary>
+    public void Forget(int userId) => cache.Remove(new CheckKey(userId));
 
     private string? Problem(ClaimsPrincipal? principal, UserAccount? account)
     {
@@ -57,19 +65,29 @@ public sealed class SessionValidator(
 
     private async Task<UserAccount?> AccountAsync(int userId, CancellationToken cancellationToken)
     {
-        int seconds = options.Value.RecheckSeconds;
-        if (seconds == 0) return await store.Users.GetByIdAsync(userId, cancellationToken);
-        return await cache.GetOrCreateAsync(CacheKey(userId), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds);
-            return store.Users.GetByIdAsync(userId, cancellationToken);
-        });
+        var interval = TimeSpan.FromSeconds(options.Value.RecheckSeconds);
+        if (interval == TimeSpan.Zero) return await store.Users.GetByIdAsync(userId, cancellationToken);
+        var key = new CheckKey(userId);
+        var now = time.GetUtcNow();
+        // The read time is kept with the account and compared on the app's clock (the cache's own
+        // expiry only frees memory), so the interval is one rule that a test can move time through.
+        if (cache.TryGetValue(key, out Check? kept) && now - kept!.ReadAt < interval) return kept.Account;
+        var account = await store.Users.GetByIdAsync(userId, cancellationToken);
+        cache.Set(key, new Check(account, now), interval);
+        return account;
     }
 
-    private static bool SameRolesAndName(ClaimsPrincipal a, ClaimsPrincipal b) =>
-        a.Identity?.Name == b.Identity?.Name &&
-        a.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal)
-            .SequenceEqual(b.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
-
-    private static string CacheKey(int userId) => "session-account:" + userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Whether the cookie names the account as the store has it now, roles included (compared without allocating: it runs on every request).</summary>
+    private static bool SameRolesAndName(ClaimsPrincipal principal, UserAccount account)
+    {
+        if (principal.Identity?.Name != account.Username) return false;
+        int roles = 0;
+        foreach (var claim in principal.Claims)
+        {
+            if (claim.Type != ClaimTypes.Role) continue;
+            if (!account.IsInRole(claim.Value)) return false;
+            roles++;
+        }
+        return roles == account.Roles.Count;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Core.Recommending;
@@ -9,6 +10,10 @@ namespace MovieRec.Web.Api;
 /// <summary>/api/recommendations: the signed-in person's picks, folded in from their current ratings.</summary>
 public static class RecommendationEndpoints
 {
+    // A finished picks list is kept while the person's state and the model stay the same
+    // (PersonalPicks), so its answer is built once per list rather than once per request.
+    private static readonly ConditionalWeakTable<IReadOnlyList<Pick>, RecommendationsDto> Answers = new();
+
     public static RouteGroupBuilder MapRecommendationEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/recommendations", GetAsync)
@@ -29,7 +34,7 @@ public static class RecommendationEndpoints
         int userId = user.UserId()!.Value;
         var personal = await picks.ForUserAsync(userId, count, PickFilter.None, cancellationToken, familiarNewStep);
         if (personal is not null)
-            return TypedResults.Ok(new RecommendationsDto("personal", personal.Select(RecommendationDto.From).ToList(), []));
+            return TypedResults.Ok(Answers.GetValue(personal, list => new RecommendationsDto("personal", list.Select(RecommendationDto.From).ToList(), [])));
         // No model yet, or nothing rated: the most rated movies, never one the person rated or hid.
         var exclusions = await picks.RatedOrHiddenAsync(userId, cancellationToken);
         var mostRated = await popular.MostRatedAsync(PopularFallback.CandidatesNeeded(count, exclusions), cancellationToken);

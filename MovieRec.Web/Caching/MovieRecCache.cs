@@ -96,11 +96,4 @@ public sealed class MovieRecCache : IDisposable
         _model.Dispose();
         _catalogue.Dispose();
     }
-
-#pragma warning disable CS0618
-    private sealed class TimeProviderClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
-    {
-        public DateTimeOffset UtcNow => clock.GetUtcNow();
-    }
-#pragma warning restore CS0618
 }

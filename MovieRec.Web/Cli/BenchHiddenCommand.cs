@@ -9,7 +9,9 @@ using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Core.Storage.Sqlite;
 using MovieRec.Web.Caching;
+using MovieRec.Web.People;
 using MovieRec.Web.Recommendations;
+using Microsoft.Extensions.Options;
 
 namespace MovieRec.Web.Cli;
 
@@ -19,7 +21,7 @@ namespace MovieRec.Web.Cli;
 /// top-N at their familiar/new step and the reasons — against the same person with nothing hidden,
 /// the two timed in alternation so that other load on the machine falls on both alike. Timed twice:
 /// reading the hidden list from the store on every call, and as the app serves it, from the
-/// person's cached hidden set (<see cref="HiddenMovies"/>).
+/// person's kept state checked by one version read (<see cref="HiddenMovies"/>, <see cref="PersonStates"/>).
 /// </summary>
 public sealed class BenchHiddenCommand(ILoggerFactory loggers, MovieRecCache cache)
 {
@@ -69,7 +71,8 @@ public sealed class BenchHiddenCommand(ILoggerFactory loggers, MovieRecCache cac
                 await store.PersonLists.AddAsync(hider.UserId, PersonList.Hidden, id);
             Console.WriteLine($"stored {hiddenCount:N0} hidden movies in {clock.Elapsed.TotalSeconds:F1} s (one write each, as the app does them)");
 
-            var hiddenMovies = new HiddenMovies(store, cache);
+            using var people = new PersonStates(store, Options.Create(cache.Options), TimeProvider.System);
+            var hiddenMovies = new HiddenMovies(store, people);
             foreach (int step in new[] { FamiliarNew.DefaultStep, FamiliarNew.MostNew })
             {
                 await store.PersonSettings.SaveAsync(hider.UserId, PersonSettings.Default with { FamiliarNewStep = step });

@@ -20,8 +20,14 @@ public static class ErrorPages
     private static readonly string[] MachinePaths = ["/health", "/metrics", "/openapi"];
 
     /// <summary>Pages are everything a browser navigates to; the API and the endpoints for probes and scrapers are not.</summary>
-    public static bool IsPageRequest(HttpContext context) =>
-        !ApiProblems.IsApiRequest(context.Request) && !MachinePaths.Any(path => context.Request.Path.StartsWithSegments(path));
+    public static bool IsPageRequest(HttpContext context)
+    {
+        if (ApiProblems.IsApiRequest(context.Request)) return false;
+        // A loop rather than Any(lambda): this runs twice on every request, and the lambda would capture the request.
+        foreach (string path in MachinePaths)
+            if (context.Request.Path.StartsWithSegments(path)) return false;
+        return true;
+    }
 
     /// <summary>Replaces UseExceptionHandler + UseStatusCodePages with one branch for pages and one for the API.</summary>
     public static IApplicationBuilder UseMovieRecErrorPages(this IApplicationBuilder app)

@@ -70,10 +70,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RetrainScheduler>();
         services.AddSingleton<RetrainStatusReader>();
         services.AddHostedService(provider => provider.GetRequiredService<RetrainScheduler>());
-        services.AddScoped<PersonalPicks>();
+        services.AddSingleton<PersonalPicks>();
         services.AddSingleton<PopularMovies>();
         services.AddSingleton<MovieRecCache>();
         services.AddSingleton<MovieDetailsCache>();
+        services.AddSingleton<People.PersonStates>();
         services.AddSingleton<HiddenMovies>();
         services.AddScoped<SimilarMovies>();
         services.AddScoped<RatingWriter>();
@@ -111,6 +112,11 @@ public static class ServiceCollectionExtensions
                 options.Events.OnValidatePrincipal = context =>
                     context.HttpContext.RequestServices.GetRequiredService<SessionValidator>().ValidateAsync(context);
             });
+        // Kept decryptions of the same cookie, for as long as a session check is kept (CheckedTicketFormat);
+        // after the framework's own post-configuration, which creates the format being wrapped.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .PostConfigure<IOptions<SessionCheckOptions>, TimeProvider>((options, sessions, clock) =>
+                options.TicketDataFormat = new CheckedTicketFormat(options.TicketDataFormat, sessions, clock));
         services.AddAuthorizationBuilder()
             .AddPolicy(AccountClaims.AdminPolicy, policy => policy.RequireRole(RoleRules.Admin));
         services.AddAntiforgery(options =>

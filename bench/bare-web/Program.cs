@@ -22,7 +22,7 @@ app.MapGet("/bare/recommendations", () => TypedResults.Ok(sample));
 app.MapRazorPages();
 app.Run();
 
-public sealed record Recommendation(int Id, string Title, int? Year, double PredictedRating, int? BecauseYouRatedId, string? BecauseYouRatedTitle);
+public sealed record Recommendation(int Id, string Title, int? Year, double PredictedRating, int? BecauseYouRatedId, string? BecauseYouRatedTitle, string? Reason);
 
 public sealed record Popular(int Id, string Title, int? Year, int RatingCount, double DampedMean);
 

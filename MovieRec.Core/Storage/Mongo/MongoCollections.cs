@@ -23,6 +23,7 @@ internal sealed class MongoCollections
         Imports = Database.GetCollection<ImportStateDocument>("imports");
         PersonLists = Database.GetCollection<PersonListDocument>("personLists");
         PersonSettings = Database.GetCollection<PersonSettingsDocument>("personSettings");
+        PersonVersions = Database.GetCollection<PersonVersionDocument>("personVersions");
         RatingReference = Database.GetCollection<RatingReferenceDocument>("ratingReference");
         // The rating-write count shares "counters" with the user id counter, as its own document.
         WriteCounters = Database.GetCollection<WriteCounterDocument>("counters");
@@ -40,6 +41,7 @@ internal sealed class MongoCollections
     public IMongoCollection<ImportStateDocument> Imports { get; }
     public IMongoCollection<PersonListDocument> PersonLists { get; }
     public IMongoCollection<PersonSettingsDocument> PersonSettings { get; }
+    public IMongoCollection<PersonVersionDocument> PersonVersions { get; }
     public IMongoCollection<RatingReferenceDocument> RatingReference { get; }
     public IMongoCollection<WriteCounterDocument> WriteCounters { get; }
     public IMongoCollection<StoreLockDocument> Locks { get; }

@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace MovieRec.Core.Storage.Mongo;
 
 /// <summary>
-/// The MongoDB store: collections movies, users, ratings, personLists, personSettings, counters, imports, ratingReference, activeModel, experimentPicks, locks and retrainRuns, and the GridFS bucket models, in one database, indexes
+/// The MongoDB store: collections movies, users, ratings, personLists, personSettings, personVersions, counters, imports, ratingReference, activeModel, experimentPicks, locks and retrainRuns, and the GridFS bucket models, in one database, indexes
 /// created at open (see <see cref="MongoIndexes"/>). Needs no replica set: no multi-document
 /// transactions are used.
 /// </summary>
@@ -29,6 +29,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
         Ratings = new MongoRatingStore(collections, loggerFactory.CreateLogger<MongoRatingStore>());
         PersonLists = new MongoPersonListStore(collections, clock);
         PersonSettings = new MongoPersonSettingsStore(collections);
+        PersonVersions = new MongoPersonVersions(collections);
         Imports = new MongoImportLog(collections, clock);
         Locks = new MongoStoreLocks(collections);
         Retrains = new MongoRetrainLog(collections);
@@ -47,6 +48,7 @@ public sealed class MongoMovieRecStore : IMovieRecStore
     public IRatingStore Ratings { get; }
     public IPersonListStore PersonLists { get; }
     public IPersonSettingsStore PersonSettings { get; }
+    public IPersonVersions PersonVersions { get; }
     public IImportLog Imports { get; }
     public IStoreLocks Locks { get; }
     public IRetrainLog Retrains { get; }

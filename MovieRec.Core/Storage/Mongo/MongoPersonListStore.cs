@@ -16,19 +16,23 @@ internal sealed class MongoPersonListStore(MongoCollections collections, TimePro
                 MongoPersonListDefinitions.Entry(userId, list, movieId),
                 MongoPersonListDefinitions.AddedAt(clock.GetUtcNow().ToUnixTimeMilliseconds()),
                 Upsert, cancellationToken);
-            return result.UpsertedId is not null;
+            if (result.UpsertedId is null) return false;
         }
         catch (MongoException error) when (MongoErrors.IsDuplicateKey(error))
         {
             // Two adds of the same entry raced and the other insert won: it is on the list.
             return false;
         }
+        await MongoPersonVersions.BumpAsync(collections, userId, cancellationToken);
+        return true;
     }
 
     public async Task<bool> RemoveAsync(int userId, PersonList list, int movieId, CancellationToken cancellationToken = default)
     {
         var result = await collections.PersonLists.DeleteOneAsync(MongoPersonListDefinitions.Entry(userId, list, movieId), cancellationToken);
-        return result.DeletedCount == 1;
+        if (result.DeletedCount != 1) return false;
+        await MongoPersonVersions.BumpAsync(collections, userId, cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<int>> ListAsync(int userId, PersonList list, CancellationToken cancellationToken = default) =>

@@ -21,5 +21,6 @@ internal sealed class MongoPersonSettingsStore(MongoCollections collections) : I
         await MongoReferences.EnsureUserExistsAsync(collections, userId, cancellationToken);
         await collections.PersonSettings.UpdateOneAsync(
             MongoPersonSettingsDefinitions.OfPerson(userId), MongoPersonSettingsDefinitions.Replace(settings.FamiliarNewStep, genres, settings.OnboardingDone), Upsert, cancellationToken);
+        await MongoPersonVersions.BumpAsync(collections, userId, cancellationToken);
     }
 }

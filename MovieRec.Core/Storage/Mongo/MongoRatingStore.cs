@@ -27,6 +27,7 @@ internal sealed class MongoRatingStore(MongoCollections collections, ILogger log
         if (countDelta != 0 || sumDelta != 0)
             await collections.Movies.UpdateOneAsync(MongoQueries.MovieById(rating.MovieId), MongoUpdates.ApplyRatingDelta(countDelta, sumDelta), cancellationToken: cancellationToken);
         await new MongoRetrainLog(collections).CountRatingWriteAsync(cancellationToken);
+        await MongoPersonVersions.BumpAsync(collections, rating.UserId, cancellationToken);
         return previous is null ? null : (float)previous.Value;
     }
 
@@ -53,6 +54,7 @@ internal sealed class MongoRatingStore(MongoCollections collections, ILogger log
         if (deleted is null)
             return null;
         await collections.Movies.UpdateOneAsync(MongoQueries.MovieById(movieId), MongoUpdates.ApplyRatingDelta(-1, -deleted.Value), cancellationToken: cancellationToken);
+        await MongoPersonVersions.BumpAsync(collections, userId, cancellationToken);
         return (float)deleted.Value;
     }
 
@@ -130,11 +132,13 @@ internal sealed class MongoRatingStore(MongoCollections collections, ILogger log
         }
 
         var deltas = new Dictionary<int, (int Count, double Sum)>();
+        var changedPeople = new HashSet<int>();
         for (var i = 0; i < batch.Length; i++)
         {
             if (refused.Contains(i))
                 continue;
             var rating = batch[i];
+            changedPeople.Add(rating.UserId);
             deltas[rating.MovieId] = deltas.TryGetValue(rating.MovieId, out var d) ? (d.Count + 1, d.Sum + rating.Value) : (1, rating.Value);
         }
         if (deltas.Count > 0)
@@ -143,6 +147,7 @@ internal sealed class MongoRatingStore(MongoCollections collections, ILogger log
                 MongoQueries.MovieById(pair.Key), MongoUpdates.ApplyRatingDelta(pair.Value.Count, pair.Value.Sum)));
             await collections.Movies.BulkWriteAsync(updates, new BulkWriteOptions { IsOrdered = false }, cancellationToken);
         }
+        await MongoPersonVersions.BumpAllAsync(collections, changedPeople, cancellationToken);
         return new ImportCounts(batch.Length - refused.Count, refused.Count);
     }
 

@@ -10,6 +10,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
 {
     private readonly SqliteConnections _connections;
     private readonly ILogger _logger;
+    private readonly SqlitePersonVersions _personVersions;
 
     private SqliteMovieRecStore(SqliteConnections connections, ILoggerFactory loggerFactory, TimeProvider clock)
     {
@@ -20,6 +21,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         Ratings = new SqliteRatingStore(connections, loggerFactory.CreateLogger<SqliteRatingStore>());
         PersonLists = new SqlitePersonListStore(connections, clock);
         PersonSettings = new SqlitePersonSettingsStore(connections);
+        _personVersions = new SqlitePersonVersions(connections);
         Imports = new SqliteImportLog(connections, clock);
         Locks = new SqliteStoreLocks(connections);
         Retrains = new SqliteRetrainLog(connections);
@@ -40,6 +42,7 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
     public IRatingStore Ratings { get; }
     public IPersonListStore PersonLists { get; }
     public IPersonSettingsStore PersonSettings { get; }
+    public IPersonVersions PersonVersions => _personVersions;
     public IImportLog Imports { get; }
     public IStoreLocks Locks { get; }
     public IRetrainLog Retrains { get; }
@@ -85,9 +88,9 @@ public sealed class SqliteMovieRecStore : IMovieRecStore
         return corrected;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _personVersions.DisposeAsync();
         _connections.ReleasePool();
-        return ValueTask.CompletedTask;
     }
 }

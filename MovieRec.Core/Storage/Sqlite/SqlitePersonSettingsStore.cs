@@ -22,14 +22,16 @@ internal sealed class SqlitePersonSettingsStore(SqliteConnections connections) :
         var genres = StoreValidation.PersonSettings(settings);
         using var writing = await connections.EnterWriteAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var upsert = connection.Command("""
+        using var transaction = connection.BeginWrite();
+        await using var upsert = connection.Command($"""
                 INSERT INTO person_settings (user_id, familiar_new_step, favourite_genres, onboarding_done)
                 VALUES ($user_id, $step, $genres, $done)
                 ON CONFLICT (user_id) DO UPDATE SET
                     familiar_new_step = excluded.familiar_new_step,
                     favourite_genres = excluded.favourite_genres,
-                    onboarding_done = excluded.onboarding_done
-                """)
+                    onboarding_done = excluded.onboarding_done;
+                {SqlitePersonVersions.Bump};
+                """, transaction)
             .With("$user_id", userId)
             .With("$step", settings.FamiliarNewStep)
             .With("$genres", JsonSerializer.Serialize(genres))
@@ -37,6 +39,7 @@ internal sealed class SqlitePersonSettingsStore(SqliteConnections connections) :
         try
         {
             await upsert.ExecuteNonQueryAsync(cancellationToken);
+            transaction.Commit();
         }
         catch (SqliteException error) when (error.IsForeignKeyViolation())
         {

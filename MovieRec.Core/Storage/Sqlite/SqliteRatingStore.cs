@@ -32,6 +32,7 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
                 ON CONFLICT (user_id, movie_id) DO UPDATE SET value = excluded.value, timestamp = excluded.timestamp;
                 {ApplyDelta};
                 {SqliteRetrainLog.CountRatingWrite};
+                {SqlitePersonVersions.Bump};
                 """, transaction)
             .With("$user_id", rating.UserId)
             .With("$movie_id", rating.MovieId)
@@ -75,10 +76,11 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
         if (deleted is null)
             return null;
         var previous = Convert.ToDouble(deleted);
-        await using var stats = connection.Command(ApplyDelta, transaction)
+        await using var stats = connection.Command($"{ApplyDelta}; {SqlitePersonVersions.Bump}", transaction)
             .With("$count_delta", -1)
             .With("$sum_delta", -previous)
-            .With("$movie_id", movieId);
+            .With("$movie_id", movieId)
+            .With("$user_id", userId);
         await stats.ExecuteNonQueryAsync(cancellationToken);
         transaction.Commit();
         return (float)previous;
@@ -210,6 +212,7 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
 
         // The statistics change of the batch, summed per movie and applied once per movie.
         var deltas = new Dictionary<int, (int Count, double Sum)>();
+        var changedPeople = new HashSet<int>();
         var added = 0;
         foreach (var rating in batch)
         {
@@ -230,6 +233,7 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
             if (inserted == 0)
                 continue;
             added++;
+            changedPeople.Add(rating.UserId);
             deltas[rating.MovieId] = deltas.TryGetValue(rating.MovieId, out var d) ? (d.Count + 1, d.Sum + rating.Value) : (1, rating.Value);
         }
 
@@ -243,6 +247,16 @@ internal sealed class SqliteRatingStore(SqliteConnections connections, ILogger l
             sumDelta.Value = delta.Sum;
             statsMovie.Value = movie;
             await stats.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Everyone who gained a rating gets a new version (once per batch: a dataset's ratings come
+        // grouped by person, so this is about one statement per person imported).
+        await using var bump = connection.Command(SqlitePersonVersions.Bump, transaction);
+        var bumped = bump.Parameter("$user_id", SqliteType.Integer);
+        foreach (int person in changedPeople)
+        {
+            bumped.Value = person;
+            await bump.ExecuteNonQueryAsync(cancellationToken);
         }
         transaction.Commit();
         return new ImportCounts(added, batch.Length - added);

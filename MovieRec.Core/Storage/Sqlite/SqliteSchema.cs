@@ -10,7 +10,7 @@ namespace MovieRec.Core.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6, Version7, Version8, Version9];
+    private static readonly string[] Migrations = [Version1, Version2, Version3, Version4, Version5, Version6, Version7, Version8, Version9, Version10];
 
     public static int CurrentVersion => Migrations.Length;
 
@@ -148,6 +148,17 @@ internal static class SqliteSchema
     // Existing rows are the latter, hence the default.
     private const string Version9 = """
         ALTER TABLE retrain_runs ADD COLUMN held_out_as_served INTEGER NOT NULL DEFAULT 0;
+        """;
+
+    // Version 10: each person's version, advanced in the transaction of every write of their
+    // ratings, lists or settings (SqlitePersonVersions), so that a server can keep what it read of a
+    // person and check it with one row. No row means no write yet (version 0). No foreign key: the
+    // row only counts, and a write to an unknown person is refused before it is reached.
+    private const string Version10 = """
+        CREATE TABLE person_versions (
+            user_id INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL
+        );
         """;
 
     // Version 4: each person's hidden movies ("not interested") and watch-list, one table keyed by

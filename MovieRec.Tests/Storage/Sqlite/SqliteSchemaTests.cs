@@ -59,6 +59,31 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PooledConnections_KeepTheirSettings_WhenOpenedAgainWithoutSettingThemAgain()
+    {
+        // Three at once are three handles; opened again, the pool hands the same handles back, which
+        // skip the settings (set once per handle) and must still have them.
+        for (int round = 0; round < 2; round++)
+        {
+            var open = new List<SqliteConnection>();
+            for (int n = 0; n < 3; n++) open.Add(await _store.Connections.OpenAsync(CancellationToken.None));
+            foreach (var connection in open)
+            {
+                async Task<object?> PragmaAsync(string name)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = "PRAGMA " + name;
+                    return await command.ExecuteScalarAsync();
+                }
+                Assert.Equal(2L, await PragmaAsync("synchronous"));
+                Assert.Equal(1L, await PragmaAsync("foreign_keys"));
+                Assert.Equal(30_000L, await PragmaAsync("busy_timeout"));
+            }
+            foreach (var connection in open) await connection.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Reopening_KeepsTheVersionAndTheData()
     {
         await _store.Movies.UpsertManyAsync([new MovieRec.Core.Catalog.Movie(1, "Kept", 2000, [])]);
@@ -77,7 +102,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     public async Task AVersion5File_IsMigrated_WithNoActiveModelAndNoExperimentPicks()
     {
         var user = await _store.Users.CreateAsync("before-history", "h");
-        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "PRAGMA user_version = 5;");
+        await ScalarAsync(UndoVersion10 + UndoVersion9 + UndoVersion8 + UndoVersion7 + DropVersion6 + "PRAGMA user_version = 5;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -95,7 +120,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
     {
         var user = await _store.Users.CreateAsync("before-stamps", "h");
         // Back to the version-1 layout: no stamp column, no import marker table, no rating key, no person lists.
-        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
+        await ScalarAsync(UndoVersion10 + UndoVersion9 + UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; ALTER TABLE users DROP COLUMN security_stamp; DROP TABLE import_state; PRAGMA user_version = 1;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -112,7 +137,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         var user = await _store.Users.CreateAsync("before-lists", "h");
         await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4.5f, 1_000));
         // Back to the version-2 layout: no person lists, no rating key, no reference mean.
-        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion10 + UndoVersion9 + UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -130,7 +155,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         var user = await _store.Users.CreateAsync("before-settings", "h");
         await _store.PersonLists.AddAsync(user.UserId, PersonList.WatchList, 1);
         // Back to the version-4 layout: no person settings.
-        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; PRAGMA user_version = 4;");
+        await ScalarAsync(UndoVersion10 + UndoVersion9 + UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; PRAGMA user_version = 4;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -149,7 +174,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         await _store.Users.ImportAsync([ImportedUser.FromDataset(1)]);
         await _store.Ratings.ImportAsync([new(1, 1, 5.0f, 1), new(1, 2, 1.0f, 1)]);
         // Back to the version-2 layout: no rating key, no reference mean, no person lists.
-        await ScalarAsync(UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
+        await ScalarAsync(UndoVersion10 + UndoVersion9 + UndoVersion8 + UndoVersion7 + DropVersion6 + "DROP TABLE person_settings; DROP TABLE person_lists; DROP INDEX movies_by_rating; ALTER TABLE movies DROP COLUMN rating_key; DROP TABLE rating_reference; PRAGMA user_version = 2;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -171,7 +196,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         await _store.Movies.UpsertManyAsync([
             new(1, "Matrix, The (1999)", 1999, []) { Tags = ["Dark Comedy"] },
             new(2, "Amelie (Fabuleux destin d'Amélie Poulain, Le) (2001)", 2001, [])]);
-        await ScalarAsync(UndoVersion8 + UndoVersion7 + "PRAGMA user_version = 6;");
+        await ScalarAsync(UndoVersion10 + UndoVersion9 + UndoVersion8 + UndoVersion7 + "PRAGMA user_version = 6;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -205,7 +230,7 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         await _store.Movies.UpsertManyAsync([new MovieRec.Core.Catalog.Movie(1, "Kept", 2000, [])]);
         var user = await _store.Users.CreateAsync("before-retraining", "h");
         await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 3.5f, 1_000));
-        await ScalarAsync(UndoVersion8 + "PRAGMA user_version = 7;");
+        await ScalarAsync(UndoVersion10 + UndoVersion9 + UndoVersion8 + "PRAGMA user_version = 7;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
@@ -219,13 +244,37 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         Assert.Null(await _store.Locks.ReadAsync("retrain"));
     }
 
+    // Back from version 10 to version 9: no person versions.
+    private const string UndoVersion10 = "DROP TABLE person_versions; ";
+
+    // Back from version 9 to version 8: no note of which held-out RMSE a retrain run kept.
+    private const string UndoVersion9 = "ALTER TABLE retrain_runs DROP COLUMN held_out_as_served; ";
+
+    [Fact]
+    public async Task AVersion9File_IsMigrated_KeepingRatingsWithEveryoneAtVersionZero_ThenRaisedByWrites()
+    {
+        await _store.Movies.UpsertManyAsync([new MovieRec.Core.Catalog.Movie(1, "Kept", 2000, [])]);
+        var user = await _store.Users.CreateAsync("before-versions", "h");
+        await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 3.5f, 1_000));
+        await ScalarAsync(UndoVersion10 + "PRAGMA user_version = 9;");
+        await _store.DisposeAsync();
+
+        _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);
+
+        Assert.Equal((long)SqliteSchema.CurrentVersion, await ScalarAsync("PRAGMA user_version"));
+        Assert.Equal(3.5f, (await _store.Ratings.GetAsync(user.UserId, 1))?.Value);
+        Assert.Equal(0, await _store.PersonVersions.GetAsync(user.UserId));
+        await _store.Ratings.UpsertAsync(new MovieRec.Core.Ratings.Rating(user.UserId, 1, 4f, 2_000));
+        Assert.Equal(1, await _store.PersonVersions.GetAsync(user.UserId));
+    }
+
     [Fact]
     public async Task AVersion8File_IsMigrated_ItsRunsReadingAsTheFactorModelsFigure()
     {
         var at = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
         await _store.Retrains.RecordAsync(new RetrainRun(at, at.AddSeconds(3), "schedule", "host-a", RetrainOutcome.Published, "ok",
             1_000, 0.87, 0.9, null, 0.25, 0) { HeldOutAsServed = true });
-        await ScalarAsync("ALTER TABLE retrain_runs DROP COLUMN held_out_as_served; PRAGMA user_version = 8;");
+        await ScalarAsync(UndoVersion10 + UndoVersion9 + "PRAGMA user_version = 8;");
         await _store.DisposeAsync();
 
         _store = await SqliteMovieRecStore.OpenAsync(DatabasePath, NullLoggerFactory.Instance);

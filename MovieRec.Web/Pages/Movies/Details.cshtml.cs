@@ -7,12 +7,13 @@ using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
 using MovieRec.Web.Api;
 using MovieRec.Web.Models.Experiments;
+using MovieRec.Web.People;
 using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Web.Pages.Movies;
 
 /// <summary>One movie: poster, facts, tag links, the person's rating and predicted rating, and similar movies as poster cards.</summary>
-public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalPicks picks, ExperimentRecorder experiment) : PageModel
+public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalPicks picks, PersonStates people, ExperimentRecorder experiment) : PageModel
 {
     public const int SimilarCount = 10;
 
@@ -37,12 +38,13 @@ public class DetailsModel(IMovieRecStore store, SimilarMovies similar, PersonalP
         var hidden = Exclusions.None;
         if (User.UserId() is { } userId)
         {
-            var ratings = await picks.RatingsAsync(userId, cancellationToken);
-            YourRatings = ratings.ToDictionary(r => r.MovieId, r => r.Value);
+            // One version read, and no other store read while nothing of theirs changed.
+            var person = await people.OfAsync(userId, cancellationToken);
+            YourRatings = person.Ratings.ToDictionary(r => r.MovieId, r => r.Value);
             YourRating = YourRatings.TryGetValue(id, out var yours) ? yours : null;
-            PredictedRating = picks.PredictedRating(ratings, id);
-            WatchList = (await store.PersonLists.ListAsync(userId, PersonList.WatchList, cancellationToken)).ToHashSet();
-            hidden = await picks.HiddenAsync(userId, cancellationToken);
+            PredictedRating = picks.PredictedRating(person.Ratings, id);
+            WatchList = person.WatchList;
+            hidden = person.Hidden;
             await experiment.OpenedAsync(userId, id, cancellationToken);
         }
         Similar = await similar.ForPersonAsync(movie, SimilarCount, hidden, cancellationToken);
