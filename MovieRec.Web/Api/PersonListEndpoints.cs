@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
-using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Web.Api;
 
@@ -28,22 +27,22 @@ public static class PersonListEndpoints
         group.MapGet("", (ClaimsPrincipal user, IMovieRecStore store, CancellationToken cancellationToken) =>
                 ListAsync(list, user, store, cancellationToken))
             .WithSummary(getSummary);
-        group.MapPut("/{movieId:int}", (int movieId, ClaimsPrincipal user, HiddenMovies lists, CancellationToken cancellationToken) =>
-                AddAsync(list, movieId, user, lists, cancellationToken))
+        group.MapPut("/{movieId:int}", (int movieId, ClaimsPrincipal user, IMovieRecStore store, CancellationToken cancellationToken) =>
+                AddAsync(list, movieId, user, store, cancellationToken))
             .AddEndpointFilter<ApiAntiforgery>().ProducesProblems(StatusCodes.Status400BadRequest)
             .WithSummary(putSummary);
-        group.MapDelete("/{movieId:int}", (int movieId, ClaimsPrincipal user, HiddenMovies lists, IMovieRecStore store, CancellationToken cancellationToken) =>
-                RemoveAsync(list, movieId, user, lists, store, cancellationToken))
+        group.MapDelete("/{movieId:int}", (int movieId, ClaimsPrincipal user, IMovieRecStore store, CancellationToken cancellationToken) =>
+                RemoveAsync(list, movieId, user, store, cancellationToken))
             .AddEndpointFilter<ApiAntiforgery>().ProducesProblems(StatusCodes.Status400BadRequest)
             .WithSummary(deleteSummary);
     }
 
     private static async Task<Results<Ok<PersonListChangeDto>, NotFoundProblem>> AddAsync(
-        PersonList list, int movieId, ClaimsPrincipal user, HiddenMovies lists, CancellationToken cancellationToken)
+        PersonList list, int movieId, ClaimsPrincipal user, IMovieRecStore store, CancellationToken cancellationToken)
     {
         try
         {
-            var added = await lists.AddAsync(user.UserId()!.Value, list, movieId, cancellationToken);
+            var added = await store.PersonLists.AddAsync(user.UserId()!.Value, list, movieId, cancellationToken);
             return TypedResults.Ok(new PersonListChangeDto(movieId, OnList: true, Changed: added));
         }
         catch (StoreValidationException)
@@ -54,9 +53,9 @@ public static class PersonListEndpoints
     }
 
     private static async Task<Results<Ok<PersonListChangeDto>, NotFoundProblem>> RemoveAsync(
-        PersonList list, int movieId, ClaimsPrincipal user, HiddenMovies lists, IMovieRecStore store, CancellationToken cancellationToken)
+        PersonList list, int movieId, ClaimsPrincipal user, IMovieRecStore store, CancellationToken cancellationToken)
     {
-        var removed = await lists.RemoveAsync(user.UserId()!.Value, list, movieId, cancellationToken);
+        var removed = await store.PersonLists.RemoveAsync(user.UserId()!.Value, list, movieId, cancellationToken);
         // Removing what is not there is fine for a movie that exists (idempotent), a 404 for one that does not.
         if (!removed && await store.Movies.GetAsync(movieId, cancellationToken) is null)
             return NoSuchMovie(movieId);

@@ -10,7 +10,6 @@ using MovieRec.Core.Storage;
 using MovieRec.Core.Storage.Sqlite;
 using MovieRec.Web.Caching;
 using MovieRec.Web.People;
-using MovieRec.Web.Recommendations;
 using Microsoft.Extensions.Options;
 
 namespace MovieRec.Web.Cli;
@@ -21,7 +20,7 @@ namespace MovieRec.Web.Cli;
 /// top-N at their familiar/new step and the reasons — against the same person with nothing hidden,
 /// the two timed in alternation so that other load on the machine falls on both alike. Timed twice:
 /// reading the hidden list from the store on every call, and as the app serves it, from the
-/// person's kept state checked by one version read (<see cref="HiddenMovies"/>, <see cref="PersonStates"/>).
+/// person's kept state checked by one version read (<see cref="PersonStates"/>).
 /// </summary>
 public sealed class BenchHiddenCommand(ILoggerFactory loggers, MovieRecCache cache)
 {
@@ -72,7 +71,6 @@ public sealed class BenchHiddenCommand(ILoggerFactory loggers, MovieRecCache cac
             Console.WriteLine($"stored {hiddenCount:N0} hidden movies in {clock.Elapsed.TotalSeconds:F1} s (one write each, as the app does them)");
 
             using var people = new PersonStates(store, Options.Create(cache.Options), TimeProvider.System);
-            var hiddenMovies = new HiddenMovies(store, people);
             foreach (int step in new[] { FamiliarNew.DefaultStep, FamiliarNew.MostNew })
             {
                 await store.PersonSettings.SaveAsync(hider.UserId, PersonSettings.Default with { FamiliarNewStep = step });
@@ -80,7 +78,7 @@ public sealed class BenchHiddenCommand(ILoggerFactory loggers, MovieRecCache cac
                 foreach (bool cached in new[] { false, true })
                 {
                     Func<int, Task<Exclusions>> hiddenOf = cached
-                        ? userId => hiddenMovies.OfAsync(userId)
+                        ? async userId => (await people.OfAsync(userId)).Hidden
                         : async userId => Exclusions.None.With(await store.PersonLists.ListAsync(userId, PersonList.Hidden));
                     var hiderReads = new List<double>();
                     var plainReads = new List<double>();

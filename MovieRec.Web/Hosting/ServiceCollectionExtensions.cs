@@ -75,7 +75,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MovieRecCache>();
         services.AddSingleton<MovieDetailsCache>();
         services.AddSingleton<People.PersonStates>();
-        services.AddSingleton<HiddenMovies>();
         services.AddScoped<SimilarMovies>();
         services.AddScoped<RatingWriter>();
         services.AddScoped<PersonalRatingsImport>();

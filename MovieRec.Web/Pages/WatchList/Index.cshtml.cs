@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Accounts;
-using MovieRec.Web.Recommendations;
 
 namespace MovieRec.Web.Pages.WatchList;
 
@@ -13,7 +12,7 @@ namespace MovieRec.Web.Pages.WatchList;
 /// form posts behind the watch-list and "not interested" buttons when JavaScript is off.
 /// </summary>
 [Authorize]
-public class IndexModel(IMovieRecStore store, HiddenMovies lists) : PageModel
+public class IndexModel(IMovieRecStore store) : PageModel
 {
     public IReadOnlyList<Movie> Movies { get; private set; } = [];
     public IReadOnlyDictionary<int, double> YourRatings { get; private set; } = new Dictionary<int, double>();
@@ -45,8 +44,8 @@ public class IndexModel(IMovieRecStore store, HiddenMovies lists) : PageModel
         var movie = await store.Movies.GetAsync(movieId, cancellationToken);
         if (movie is null) return NotFound($"There is no movie with id {movieId}.");
         int userId = User.UserId()!.Value;
-        if (add) await lists.AddAsync(userId, list, movieId, cancellationToken);
-        else await lists.RemoveAsync(userId, list, movieId, cancellationToken);
+        if (add) await store.PersonLists.AddAsync(userId, list, movieId, cancellationToken);
+        else await store.PersonLists.RemoveAsync(userId, list, movieId, cancellationToken);
         Message = $"{movie.Title}: {done}.";
         return !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage();
     }
