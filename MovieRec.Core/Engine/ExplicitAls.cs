@@ -42,16 +42,19 @@ public static class ExplicitAls
         var w = new FactorMatrix(ratings.Users.Count, k);
         var svdpp = options.SvdPlusPlus ? new SvdPlusPlusStep(ratings, options) : null;
         var itemSquaredErrors = new double[ratings.Items.Count];
+        // Each side's single-precision copy, refreshed in place by every half-step rather than allocated anew.
+        var itemCopy = SingleFactors.From(q, options.EffectiveThreads);
+        var userCopy = SingleFactors.From(w, options.EffectiveThreads);
 
         for (int iteration = 1; iteration <= options.Iterations; iteration++)
         {
             cancel.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             var centres = svdpp?.UserOffsets();
-            SolveRows(ratings.ByUser, userResiduals, q, w, options, centres, WarmSteps);
+            SolveRows(ratings.ByUser, userResiduals, q, w, options, centres, WarmSteps, reuse: itemCopy);
             svdpp?.FitImplicitFactors(w);
             // The item step comes last, so its rows' errors are those of the finished iteration.
-            SolveRows(ratings.ByItem, itemResiduals, w, q, options, centres: null, WarmSteps, itemSquaredErrors);
+            SolveRows(ratings.ByItem, itemResiduals, w, q, options, centres: null, WarmSteps, itemSquaredErrors, userCopy);
 
             // Summed in row order: exact to the bit across thread counts.
             double trainRmse = Math.Sqrt(itemSquaredErrors.Sum() / Math.Max(1, ratings.ByItem.Count));
@@ -68,13 +71,14 @@ public static class ExplicitAls
     /// fixed factors are rounded to single precision once (<see cref="SingleFactors"/>), so the
     /// solves gather half the bytes per row; when rows hold most of the fixed matrix (blockbusters,
     /// users who rated most movies), the Gram of all its rows is formed once too, and those rows
-    /// subtract what they lack from it (<see cref="RidgeSolver.UsesComplement"/>).
+    /// subtract what they lack from it (<see cref="RidgeSolver.UsesComplement"/>). <paramref name="reuse"/>
+    /// is a single-precision copy of the same shape to refresh in place instead of allocating one.
     /// </summary>
     internal static void SolveRows(CsrRows rows, float[] residuals, FactorMatrix fixedFactors, FactorMatrix output,
-        TrainerOptions options, FactorMatrix? centres, int warmSteps = 0, double[]? squaredErrors = null)
+        TrainerOptions options, FactorMatrix? centres, int warmSteps = 0, double[]? squaredErrors = null, SingleFactors? reuse = null)
     {
         int threads = options.EffectiveThreads;
-        var single = new FactorRows(fixedFactors, SingleFactors.From(fixedFactors, threads));
+        var single = new FactorRows(fixedFactors, SingleFactors.From(fixedFactors, threads, reuse));
         var fixedRows = RidgeSolver.ComplementPays(rows, fixedFactors.Rank, fixedFactors.Rows, warmSteps)
             ? new FactorRows(fixedFactors, single.Single, FactorGram.Of(single, threads, GramPrecision.Single))
             : single;

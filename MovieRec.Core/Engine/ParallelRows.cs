@@ -9,7 +9,8 @@ namespace MovieRec.Core.Engine;
 /// </summary>
 internal static class ParallelRows
 {
-    public static void For<TScratch>(int count, int threads, Func<TScratch> createScratch, Action<int, TScratch> body)
+    /// <param name="minimumChunk">Fewest rows handed to a thread at once: 1 where each "row" is already a block of work.</param>
+    public static void For<TScratch>(int count, int threads, Func<TScratch> createScratch, Action<int, TScratch> body, int minimumChunk = 8)
     {
         if (count == 0) return;
         if (threads <= 1)
@@ -19,7 +20,7 @@ internal static class ParallelRows
             return;
         }
         // Small chunks balance the skew of rating counts (a few rows hold most ratings).
-        int chunk = Math.Max(8, count / (threads * 16));
+        int chunk = Math.Max(minimumChunk, count / (threads * 16));
         Parallel.ForEach(
             Partitioner.Create(0, count, chunk),
             new ParallelOptions { MaxDegreeOfParallelism = threads },
