@@ -27,14 +27,16 @@ public static class ImplicitAls
         // Each side's single-precision copy, refreshed in place every half-step (ImplicitHalfStep.Rows).
         var itemCopy = SingleFactors.From(y, threads);
         var userCopy = SingleFactors.From(x, threads);
+        // The row solvers, kept with their buffers from one half-step to the next.
+        var solvers = new ScratchPool<ImplicitRowSolver>(() => new ImplicitRowSolver(k));
 
         for (int iteration = 1; iteration <= options.RankingIterations; iteration++)
         {
             cancel.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            SolveRows(ratings.ByUser, userConfidence, y, x, options, threads, itemCopy);
-            SolveRows(ratings.ByItem, itemConfidence, x, y, options, threads, userCopy);
-            if (iteration == options.RankingIterations) SolveRows(ratings.ByUser, userConfidence, y, x, options, threads, itemCopy);
+            SolveRows(ratings.ByUser, userConfidence, y, x, options, threads, itemCopy, solvers);
+            SolveRows(ratings.ByItem, itemConfidence, x, y, options, threads, userCopy, solvers);
+            if (iteration == options.RankingIterations) SolveRows(ratings.ByUser, userConfidence, y, x, options, threads, itemCopy, solvers);
             report?.Invoke(new IterationReport("ranking", iteration, PreferenceRmse(ratings.ByUser, x, y, threads), null, clock.Elapsed.TotalSeconds));
         }
         return new RankingModel(x, y, FactorGram.Of(y, threads, GramPrecision.Double), options.RankingLambda, options.RankingAlpha);
@@ -57,10 +59,11 @@ public static class ImplicitAls
         frequencyExponent == 0 ? lambda : lambda * Math.Pow(ratingCount + otherSideRows, frequencyExponent);
 
     /// <summary>One half-step: every row of <paramref name="output"/> solved against the fixed side; a row's old value is its conjugate-gradient start.</summary>
-    private static void SolveRows(CsrRows rows, double[] confidenceMinusOne, FactorMatrix fixedFactors, FactorMatrix output, TrainerOptions options, int threads, SingleFactors single)
+    private static void SolveRows(CsrRows rows, double[] confidenceMinusOne, FactorMatrix fixedFactors, FactorMatrix output, TrainerOptions options, int threads, SingleFactors single,
+        ScratchPool<ImplicitRowSolver> solvers)
     {
         var step = new ImplicitHalfStep(fixedFactors, options.RankingLambda, threads, options.RankingConjugateGradientSteps, rows, single);
-        ParallelRows.For(rows.RowCount, threads, () => new ImplicitRowSolver(fixedFactors.Rank), (row, solver) =>
+        ParallelRows.For(rows.RowCount, threads, solvers, (row, solver) =>
         {
             int start = rows.Offsets[row], length = rows.RowLength(row);
             double ridge = RowRidge(options.RankingLambda, options.RankingFrequencyExponent, length, fixedFactors.Rows);
