@@ -84,45 +84,30 @@ public static class VectorMath
     }
 
     /// <summary>target[c] += scales[c] * source[c] (element by element: each column its own scale).</summary>
-    public static void AddScaledElements(Span<double> target, ReadOnlySpan<double> scales, ReadOnlySpan<double> source)
-    {
-        if (target.Length != source.Length || scales.Length != target.Length) throw new ArgumentException("vectors differ in length");
-        ref double rt = ref MemoryMarshal.GetReference(target);
-        ref double rs = ref MemoryMarshal.GetReference(source);
-        ref double rc = ref MemoryMarshal.GetReference(scales);
-        int n = 0;
-        for (; n + Width <= target.Length; n += Width)
-            Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref rc, (nuint)n), Vector.LoadUnsafe(ref rs, (nuint)n), Vector.LoadUnsafe(ref rt, (nuint)n))
-                .StoreUnsafe(ref rt, (nuint)n);
-        for (; n < target.Length; n++) Unsafe.Add(ref rt, n) = Math.FusedMultiplyAdd(Unsafe.Add(ref rc, n), Unsafe.Add(ref rs, n), Unsafe.Add(ref rt, n));
-    }
+    public static void AddScaledElements(Span<double> target, ReadOnlySpan<double> scales, ReadOnlySpan<double> source) =>
+        MultiplyAddElements(scales, source, target, target);
 
     /// <summary>target[c] = addend[c] + scales[c] * target[c] (a conjugate-gradient direction update, column by column).</summary>
-    public static void ScaleElementsAndAdd(Span<double> target, ReadOnlySpan<double> scales, ReadOnlySpan<double> addend)
-    {
-        if (target.Length != addend.Length || scales.Length != target.Length) throw new ArgumentException("vectors differ in length");
-        ref double rt = ref MemoryMarshal.GetReference(target);
-        ref double ra = ref MemoryMarshal.GetReference(addend);
-        ref double rc = ref MemoryMarshal.GetReference(scales);
-        int n = 0;
-        for (; n + Width <= target.Length; n += Width)
-            Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref rc, (nuint)n), Vector.LoadUnsafe(ref rt, (nuint)n), Vector.LoadUnsafe(ref ra, (nuint)n))
-                .StoreUnsafe(ref rt, (nuint)n);
-        for (; n < target.Length; n++) Unsafe.Add(ref rt, n) = Math.FusedMultiplyAdd(Unsafe.Add(ref rc, n), Unsafe.Add(ref rt, n), Unsafe.Add(ref ra, n));
-    }
+    public static void ScaleElementsAndAdd(Span<double> target, ReadOnlySpan<double> scales, ReadOnlySpan<double> addend) =>
+        MultiplyAddElements(scales, target, addend, target);
 
     /// <summary>sums[c] += a[c] * b[c]: one row's terms of column-wise dot products.</summary>
-    public static void AddElementProducts(Span<double> sums, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    public static void AddElementProducts(Span<double> sums, ReadOnlySpan<double> a, ReadOnlySpan<double> b) =>
+        MultiplyAddElements(a, b, sums, sums);
+
+    /// <summary>target[c] = x[c] * y[c] + z[c], fused, element by element (target may be one of the inputs).</summary>
+    private static void MultiplyAddElements(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> z, Span<double> target)
     {
-        if (sums.Length != a.Length || b.Length != a.Length) throw new ArgumentException("vectors differ in length");
-        ref double rs = ref MemoryMarshal.GetReference(sums);
-        ref double ra = ref MemoryMarshal.GetReference(a);
-        ref double rb = ref MemoryMarshal.GetReference(b);
+        if (x.Length != target.Length || y.Length != target.Length || z.Length != target.Length) throw new ArgumentException("vectors differ in length");
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        ref double ry = ref MemoryMarshal.GetReference(y);
+        ref double rz = ref MemoryMarshal.GetReference(z);
+        ref double rt = ref MemoryMarshal.GetReference(target);
         int n = 0;
-        for (; n + Width <= sums.Length; n += Width)
-            Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref ra, (nuint)n), Vector.LoadUnsafe(ref rb, (nuint)n), Vector.LoadUnsafe(ref rs, (nuint)n))
-                .StoreUnsafe(ref rs, (nuint)n);
-        for (; n < sums.Length; n++) Unsafe.Add(ref rs, n) = Math.FusedMultiplyAdd(Unsafe.Add(ref ra, n), Unsafe.Add(ref rb, n), Unsafe.Add(ref rs, n));
+        for (; n + Width <= target.Length; n += Width)
+            Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref rx, (nuint)n), Vector.LoadUnsafe(ref ry, (nuint)n), Vector.LoadUnsafe(ref rz, (nuint)n))
+                .StoreUnsafe(ref rt, (nuint)n);
+        for (; n < target.Length; n++) Unsafe.Add(ref rt, n) = Math.FusedMultiplyAdd(Unsafe.Add(ref rx, n), Unsafe.Add(ref ry, n), Unsafe.Add(ref rz, n));
     }
 
     /// <summary>target += source, in single precision.</summary>
