@@ -24,14 +24,19 @@ public static class ImplicitAls
         // A different stream from the rating model's, so the two models do not start alike.
         var y = FactorInitializer.Normal(ratings.Items.Count, k, options.InitialScale, options.Seed + 1);
         var x = new FactorMatrix(ratings.Users.Count, k);
+        // Each side's single-precision copy, refreshed in place every half-step (ImplicitHalfStep.Rows).
+        var itemCopy = SingleFactors.From(y, threads);
+        var userCopy = SingleFactors.From(x, threads);
+        // The row solvers, kept with their buffers from one half-step to the next.
+        var solvers = new ScratchPool<ImplicitRowSolver>(() => new ImplicitRowSolver(k));
 
         for (int iteration = 1; iteration <= options.RankingIterations; iteration++)
         {
             cancel.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            SolveRows(ratings.ByUser, userConfidence, y, x, options, threads);
-            SolveRows(ratings.ByItem, itemConfidence, x, y, options, threads);
-            if (iteration == options.RankingIterations) SolveRows(ratings.ByUser, userConfidence, y, x, options, threads);
+            SolveRows(ratings.ByUser, userConfidence, y, x, options, threads, itemCopy, solvers);
+            SolveRows(ratings.ByItem, itemConfidence, x, y, options, threads, userCopy, solvers);
+            if (iteration == options.RankingIterations) SolveRows(ratings.ByUser, userConfidence, y, x, options, threads, itemCopy, solvers);
             report?.Invoke(new IterationReport("ranking", iteration, PreferenceRmse(ratings.ByUser, x, y, threads), null, clock.Elapsed.TotalSeconds));
         }
         return new RankingModel(x, y, FactorGram.Of(y, threads, GramPrecision.Double), options.RankingLambda, options.RankingAlpha);
@@ -54,10 +59,11 @@ public static class ImplicitAls
         frequencyExponent == 0 ? lambda : lambda * Math.Pow(ratingCount + otherSideRows, frequencyExponent);
 
     /// <summary>One half-step: every row of <paramref name="output"/> solved against the fixed side; a row's old value is its conjugate-gradient start.</summary>
-    private static void SolveRows(CsrRows rows, double[] confidenceMinusOne, FactorMatrix fixedFactors, FactorMatrix output, TrainerOptions options, int threads)
+    private static void SolveRows(CsrRows rows, double[] confidenceMinusOne, FactorMatrix fixedFactors, FactorMatrix output, TrainerOptions options, int threads, SingleFactors single,
+        ScratchPool<ImplicitRowSolver> solvers)
     {
-        var step = new ImplicitHalfStep(fixedFactors, options.RankingLambda, threads, options.RankingConjugateGradientSteps, rows);
-        ParallelRows.For(rows.RowCount, threads, () => new ImplicitRowSolver(fixedFactors.Rank), (row, solver) =>
+        var step = new ImplicitHalfStep(fixedFactors, options.RankingLambda, threads, options.RankingConjugateGradientSteps, rows, single);
+        ParallelRows.For(rows.RowCount, threads, solvers, (row, solver) =>
         {
             int start = rows.Offsets[row], length = rows.RowLength(row);
             double ridge = RowRidge(options.RankingLambda, options.RankingFrequencyExponent, length, fixedFactors.Rows);
@@ -70,10 +76,18 @@ public static class ImplicitAls
     {
         double sum = ParallelRows.Sum(byUser.RowCount, threads, u =>
         {
+            var xu = x.Row(u);
+            var items = byUser.Columns(u);
             double s = 0;
-            foreach (int i in byUser.Columns(u))
+            int n = 0;
+            for (; n + 4 <= items.Length; n += 4)
             {
-                double error = 1 - VectorMath.Dot(x.Row(u), y.Row(i));
+                var (a, b, c, d) = VectorMath.DotFour(xu, y.Row(items[n]), y.Row(items[n + 1]), y.Row(items[n + 2]), y.Row(items[n + 3]));
+                s += (1 - a) * (1 - a) + (1 - b) * (1 - b) + (1 - c) * (1 - c) + (1 - d) * (1 - d);
+            }
+            for (; n < items.Length; n++)
+            {
+                double error = 1 - VectorMath.Dot(xu, y.Row(items[n]));
                 s += error * error;
             }
             return s;

@@ -15,18 +15,26 @@ namespace MovieRec.Core.Engine;
 internal sealed class ImplicitHalfStep
 {
     /// <summary>A half-step over every row of <paramref name="rows"/>, each solved by its cheapest route.</summary>
-    public ImplicitHalfStep(FactorMatrix fixedFactors, double lambda, int threads, int conjugateGradientSteps, CsrRows rows)
-        : this(fixedFactors, lambda, threads, conjugateGradientSteps, NeedsWoodbury(rows, fixedFactors.Rows, fixedFactors.Rank, conjugateGradientSteps)) { }
+    /// <param name="single">A single-precision copy to refresh and reuse for the conjugate-gradient gathers (see <see cref="Rows"/>); null makes a new one.</param>
+    public ImplicitHalfStep(FactorMatrix fixedFactors, double lambda, int threads, int conjugateGradientSteps, CsrRows rows, SingleFactors? single = null)
+        : this(fixedFactors, lambda, threads, conjugateGradientSteps, NeedsWoodbury(rows, fixedFactors.Rows, fixedFactors.Rank, conjugateGradientSteps), single) { }
 
     /// <summary>An exact half-step (no conjugate gradient) that always prepares the Woodbury route.</summary>
     public ImplicitHalfStep(FactorMatrix fixedFactors, double lambda, int threads)
         : this(fixedFactors, lambda, threads, conjugateGradientSteps: 0, woodbury: true) { }
 
-    private ImplicitHalfStep(FactorMatrix fixedFactors, double lambda, int threads, int conjugateGradientSteps, bool woodbury)
+    private ImplicitHalfStep(FactorMatrix fixedFactors, double lambda, int threads, int conjugateGradientSteps, bool woodbury, SingleFactors? single = null)
     {
         Factors = fixedFactors;
+        // Conjugate-gradient rows gather their rated vectors in single precision every half-step;
+        // from a rounded copy made once they fetch half the bytes (the item side of ml-latest-small
+        // at rank 96 is 7.5 MB in double, more than the second-level cache) and need no conversion.
+        Rows = conjugateGradientSteps > 0 ? new FactorRows(fixedFactors, SingleFactors.From(fixedFactors, threads, single)) : fixedFactors;
         int k = fixedFactors.Rank;
-        Gram = FactorGram.Of(fixedFactors, threads, GramPrecision.Double);
+        // With conjugate gradient the half-step is approximate anyway, and G is summed from the
+        // same rounded copy in single precision (about 1e-7 relative, carried in double per block
+        // of rows: GramAccumulator), at twice the double rate; exact half-steps keep it in double.
+        Gram = FactorGram.Of(Rows, threads, conjugateGradientSteps > 0 ? GramPrecision.Single : GramPrecision.Double);
         Lambda = lambda;
         ConjugateGradientSteps = conjugateGradientSteps;
         if (!woodbury) return;
@@ -51,6 +59,9 @@ internal sealed class ImplicitHalfStep
     }
 
     public FactorMatrix Factors { get; }
+
+    /// <summary>The fixed factors as the conjugate-gradient route gathers them: with their single-precision copy when that route is open.</summary>
+    public FactorRows Rows { get; }
 
     /// <summary>Y^T Y (without the ridge), full and symmetric.</summary>
     public double[] Gram { get; }

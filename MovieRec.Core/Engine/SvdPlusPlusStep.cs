@@ -12,6 +12,11 @@ namespace MovieRec.Core.Engine;
 ///   (N^T Lambda N + lambda_y I) Y = N^T Lambda W.
 /// That matrix is items x items, so it is never formed: conjugate gradient applies it as two
 /// sparse products, one independent system per factor column, warm-started from the last Y.
+///
+/// The sparse products are the cost, so Z = N Y is carried along rather than recomputed: it is
+/// zero with Y at the start, and each step that adds alpha d to Y adds alpha (N d) to Z, N d
+/// being the first half of that step's product. The starting residual then needs one product,
+/// N^T Lambda (W - Z) - lambda_y Y, instead of three; the same quantities, rounded differently.
 /// </summary>
 internal sealed class SvdPlusPlusStep
 {
@@ -22,13 +27,17 @@ internal sealed class SvdPlusPlusStep
     private readonly TrainerOptions _options;
     private readonly double[] _userScale;   // s_u
     private readonly double[] _userLambda;  // lambda_u
-    private readonly FactorMatrix _userRows, _residual, _direction, _applied;
+    private readonly FactorMatrix _offsets;                       // Z = N Y, kept with Y
+    private readonly FactorMatrix _userProducts, _userRows;       // N d, and Lambda (N d) or Lambda (W - Z)
+    private readonly FactorMatrix _residual, _direction, _applied; // per movie
+    private readonly RowBlocks _blocks;
+    private readonly double[] _norms, _curvature, _newNorms, _alpha, _minusAlpha, _beta, _unused; // per column
 
     public SvdPlusPlusStep(RatingMatrix ratings, TrainerOptions options)
     {
         _ratings = ratings;
         _options = options;
-        int users = ratings.Users.Count;
+        int users = ratings.Users.Count, items = ratings.Items.Count, k = options.Rank;
         _userScale = new double[users];
         _userLambda = new double[users];
         for (int u = 0; u < users; u++)
@@ -37,123 +46,127 @@ internal sealed class SvdPlusPlusStep
             _userScale[u] = n > 0 ? 1 / Math.Sqrt(n) : 0;
             _userLambda[u] = ExplicitAls.RowLambda(options, n);
         }
-        // Y starts at zero, so the first iteration is plain ALS.
-        ImplicitFactors = new FactorMatrix(ratings.Items.Count, options.Rank);
+        // Y starts at zero, so the first iteration is plain ALS; and Z = N Y with it.
+        ImplicitFactors = new FactorMatrix(items, k);
+        _offsets = new FactorMatrix(users, k);
         // Work buffers of the conjugate gradient, reused by every iteration.
-        _userRows = new FactorMatrix(users, options.Rank);
-        _residual = new FactorMatrix(ratings.Items.Count, options.Rank);
-        _direction = new FactorMatrix(ratings.Items.Count, options.Rank);
-        _applied = new FactorMatrix(ratings.Items.Count, options.Rank);
+        _userProducts = new FactorMatrix(users, k);
+        _userRows = new FactorMatrix(users, k);
+        _residual = new FactorMatrix(items, k);
+        _direction = new FactorMatrix(items, k);
+        _applied = new FactorMatrix(items, k);
+        _blocks = new RowBlocks(items, k, options.EffectiveThreads);
+        _norms = new double[k];
+        _curvature = new double[k];
+        _newNorms = new double[k];
+        _alpha = new double[k];
+        _minusAlpha = new double[k];
+        _beta = new double[k];
+        _unused = new double[k];
     }
 
-    /// <summary>Y: one y_j per item.</summary>
+    /// <summary>Y: one y_j per item. Only this step changes it (Z is kept to match).</summary>
     public FactorMatrix ImplicitFactors { get; }
 
-    /// <summary>Z = N Y: the centre z_u of each user's ridge.</summary>
-    public FactorMatrix UserOffsets()
-    {
-        var z = new FactorMatrix(_ratings.Users.Count, _options.Rank);
-        MultiplyByN(ImplicitFactors, z, scaleByLambda: false);
-        return z;
-    }
+    /// <summary>Z = N Y: the centre z_u of each user's ridge (this step's own matrix, kept current with Y).</summary>
+    public FactorMatrix UserOffsets() => _offsets;
 
-    /// <summary>Updates Y for the given user rows W (the user step's w_u).</summary>
+    /// <summary>
+    /// Updates Y (and Z) for the given user rows W (the user step's w_u). The dense work of each
+    /// conjugate-gradient step (the vector updates and the column-wise dot products) runs over
+    /// fixed blocks of movies in parallel, fused into as few passes as the steps allow
+    /// (<see cref="RowBlocks"/>: the sums, and so Y, are the same whatever the thread count).
+    /// </summary>
     public void FitImplicitFactors(FactorMatrix w)
     {
         var y = ImplicitFactors;
         int k = y.Rank;
-        // residual = N^T Lambda W - (N^T Lambda N + lambda_y I) Y
-        ScaleRowsByLambda(w, _userRows);
-        MultiplyByNTransposed(_userRows, _residual);
-        ApplyNormalMatrix(y, _applied);
-        VectorMath.AddScaled(_residual.Data, -1, _applied.Data);
-        Array.Copy(_residual.Data, _direction.Data, _residual.Data.Length);
-        var residualNorms = ColumnDots(_residual, _residual);
+        var byItem = _ratings.ByItem;
+        double lambdaY = _options.LambdaY;
 
-        var alpha = new double[k];
-        var beta = new double[k];
+        // residual = N^T Lambda W - (N^T Lambda N + lambda_y I) Y = N^T Lambda (W - Z) - lambda_y Y; direction = residual
+        ParallelRows.For(w.Rows, _options.EffectiveThreads, () => 0, (u, _) =>
+        {
+            var row = _userRows.Row(u);
+            w.Row(u).CopyTo(row);
+            VectorMath.AddScaled(row, -1, _offsets.Row(u));
+            Scale(row, _userLambda[u]);
+        });
+        _blocks.Run((start, end, partial) =>
+        {
+            for (int j = start; j < end; j++)
+            {
+                var r = _residual.Row(j);
+                RowSums.Sum(_userRows, byItem.Columns(j), _userScale, r);
+                VectorMath.AddScaled(r, -lambdaY, y.Row(j));
+                r.CopyTo(_direction.Row(j));
+                VectorMath.AddElementProducts(partial, r, r);
+            }
+        }, _norms);
+
         for (int step = 0; step < ConjugateGradientSteps; step++)
         {
-            ApplyNormalMatrix(_direction, _applied);
-            var curvature = ColumnDots(_direction, _applied);
-            for (int c = 0; c < k; c++) alpha[c] = curvature[c] > 0 ? residualNorms[c] / curvature[c] : 0;
-            AddColumnScaled(y, alpha, _direction, sign: +1);
-            AddColumnScaled(_residual, alpha, _applied, sign: -1);
-            var newNorms = ColumnDots(_residual, _residual);
-            for (int c = 0; c < k; c++) beta[c] = residualNorms[c] > 0 ? newNorms[c] / residualNorms[c] : 0;
-            // direction = residual + beta * direction, column by column
-            for (int row = 0; row < _direction.Rows; row++)
+            // applied = (N^T Lambda N + lambda_y I) d, with N d kept for Z, and the curvature d_c . applied_c
+            MultiplyByN(_direction, _userProducts);
+            ParallelRows.For(w.Rows, _options.EffectiveThreads, () => 0, (u, _) =>
             {
-                var d = _direction.Row(row);
-                var r = _residual.Row(row);
-                for (int c = 0; c < k; c++) d[c] = r[c] + beta[c] * d[c];
+                var row = _userRows.Row(u);
+                _userProducts.Row(u).CopyTo(row);
+                Scale(row, _userLambda[u]);
+            });
+            _blocks.Run((start, end, partial) =>
+            {
+                for (int j = start; j < end; j++)
+                {
+                    var a = _applied.Row(j);
+                    var d = _direction.Row(j);
+                    RowSums.Sum(_userRows, byItem.Columns(j), _userScale, a);
+                    VectorMath.AddScaled(a, lambdaY, d);
+                    VectorMath.AddElementProducts(partial, d, a);
+                }
+            }, _curvature);
+            for (int c = 0; c < k; c++)
+            {
+                _alpha[c] = _curvature[c] > 0 ? _norms[c] / _curvature[c] : 0;
+                _minusAlpha[c] = -_alpha[c];
             }
-            residualNorms = newNorms;
+            // y += alpha d and residual -= alpha A d, column by column, with the residual's new norms; Z += alpha N d
+            _blocks.Run((start, end, partial) =>
+            {
+                for (int j = start; j < end; j++)
+                {
+                    var r = _residual.Row(j);
+                    VectorMath.AddScaledElements(y.Row(j), _alpha, _direction.Row(j));
+                    VectorMath.AddScaledElements(r, _minusAlpha, _applied.Row(j));
+                    VectorMath.AddElementProducts(partial, r, r);
+                }
+            }, _newNorms);
+            for (int u = 0; u < _offsets.Rows; u++) VectorMath.AddScaledElements(_offsets.Row(u), _alpha, _userProducts.Row(u));
+            if (step == ConjugateGradientSteps - 1) break; // the last direction would not be used
+            for (int c = 0; c < k; c++) _beta[c] = _norms[c] > 0 ? _newNorms[c] / _norms[c] : 0;
+            // direction = residual + beta * direction, column by column
+            _blocks.Run((start, end, _) =>
+            {
+                for (int j = start; j < end; j++) VectorMath.ScaleElementsAndAdd(_direction.Row(j), _beta, _residual.Row(j));
+            }, _unused);
+            _newNorms.CopyTo(_norms, 0);
         }
     }
 
-    /// <summary>result = (N^T Lambda N + lambda_y I) X.</summary>
-    private void ApplyNormalMatrix(FactorMatrix x, FactorMatrix result)
-    {
-        MultiplyByN(x, _userRows, scaleByLambda: true);
-        MultiplyByNTransposed(_userRows, result);
-        VectorMath.AddScaled(result.Data, _options.LambdaY, x.Data);
-    }
-
-    /// <summary>Row u of the result: s_u (times lambda_u if asked) sum_{j in R(u)} x_j.</summary>
-    private void MultiplyByN(FactorMatrix x, FactorMatrix result, bool scaleByLambda)
+    /// <summary>Row u of the result: s_u sum_{j in R(u)} x_j.</summary>
+    private void MultiplyByN(FactorMatrix x, FactorMatrix result)
     {
         var byUser = _ratings.ByUser;
         ParallelRows.For(byUser.RowCount, _options.EffectiveThreads, () => 0, (u, _) =>
         {
             var row = result.Row(u);
             RowSums.Sum(x, byUser.Columns(u), scales: null, row);
-            double scale = _userScale[u] * (scaleByLambda ? _userLambda[u] : 1);
-            for (int c = 0; c < row.Length; c++) row[c] *= scale;
+            Scale(row, _userScale[u]);
         });
     }
 
-    /// <summary>Row j of the result: sum_{u who rated j} s_u z_u.</summary>
-    private void MultiplyByNTransposed(FactorMatrix z, FactorMatrix result)
+    private static void Scale(Span<double> row, double scale)
     {
-        var byItem = _ratings.ByItem;
-        ParallelRows.For(byItem.RowCount, _options.EffectiveThreads, () => 0, (j, _) =>
-        {
-            RowSums.Sum(z, byItem.Columns(j), _userScale, result.Row(j));
-        });
-    }
-
-    /// <summary>result = Lambda W (each user row times lambda_u).</summary>
-    private void ScaleRowsByLambda(FactorMatrix w, FactorMatrix result)
-    {
-        for (int u = 0; u < w.Rows; u++)
-        {
-            var source = w.Row(u);
-            var target = result.Row(u);
-            for (int c = 0; c < source.Length; c++) target[c] = source[c] * _userLambda[u];
-        }
-    }
-
-    /// <summary>Per column c: sum over rows of a[row, c] * b[row, c], summed in row order.</summary>
-    private static double[] ColumnDots(FactorMatrix a, FactorMatrix b)
-    {
-        var sums = new double[a.Rank];
-        for (int row = 0; row < a.Rows; row++)
-        {
-            var ra = a.Row(row);
-            var rb = b.Row(row);
-            for (int c = 0; c < sums.Length; c++) sums[c] += ra[c] * rb[c];
-        }
-        return sums;
-    }
-
-    private static void AddColumnScaled(FactorMatrix target, double[] scale, FactorMatrix source, int sign)
-    {
-        for (int row = 0; row < target.Rows; row++)
-        {
-            var t = target.Row(row);
-            var s = source.Row(row);
-            for (int c = 0; c < t.Length; c++) t[c] += sign * scale[c] * s[c];
-        }
+        for (int c = 0; c < row.Length; c++) row[c] *= scale;
     }
 }

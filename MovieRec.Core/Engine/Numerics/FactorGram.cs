@@ -9,7 +9,8 @@ namespace MovieRec.Core.Engine.Numerics;
 /// </summary>
 public static class FactorGram
 {
-    private const int BlockRows = 2048;
+    /// <summary>Rows per block: ten blocks of ml-latest-small's 9,724 movies share two threads evenly, where five of 2,048 left one idle a fifth of the time.</summary>
+    private const int BlockRows = 1024;
 
     public static double[] Of(FactorRows factors, int threads, GramPrecision precision)
     {
