@@ -22,37 +22,9 @@ public static class NeighbourFit
 
     public static NeighbourModel Fit(RatingMatrix ratings, Biases biases, TrainerOptions options, CancellationToken cancel = default)
     {
-        int items = ratings.Items.Count, perItem = Math.Min(options.NeighboursKept, Math.Max(0, items - 1));
-        var byUser = ratings.ByUser;
-        var byItem = ratings.ByItem;
-        var userResiduals = BiasEstimator.Residuals(byUser, biases, rowsAreUsers: true);
-        var itemResiduals = BiasEstimator.Residuals(byItem, biases, rowsAreUsers: false);
-        var norms = new double[items];
-        for (int i = 0; i < items; i++)
-        {
-            double sum = 0;
-            for (int n = byItem.Offsets[i]; n < byItem.Offsets[i + 1]; n++) sum += (double)itemResiduals[n] * itemResiduals[n];
-            norms[i] = Math.Sqrt(sum);
-        }
-
-        var neighbours = new int[(long)items * perItem];
-        var similarities = new float[neighbours.Length];
-        double shrinkage = options.NeighbourShrinkage;
-        ParallelRows.For(items, options.EffectiveThreads, () => new Scratch(items), (i, scratch) =>
-        {
-            if ((i & 255) == 0) cancel.ThrowIfCancellationRequested();
-            var raters = byItem.Columns(i);
-            Accumulate(raters, itemResiduals.AsSpan(byItem.Offsets[i], raters.Length), byUser, userResiduals, scratch.Counts, scratch.Sums);
-            int candidates = Candidates(i, norms, shrinkage, scratch);
-            var row = neighbours.AsSpan(i * perItem, perItem);
-            var rowSimilarities = similarities.AsSpan(i * perItem, perItem);
-            int kept = BestNeighbours.SelectInto(scratch.Keys.AsSpan(0, candidates), row, rowSimilarities);
-            // The best `kept` are written; the rest of the row is padding.
-            row[kept..].Fill(-1);
-            rowSimilarities[kept..].Clear();
-        });
-        var blend = new RatingBlend(options.BlendIntercept, options.BlendBaseline, options.BlendFactors, options.BlendNeighbours);
-        return new NeighbourModel(perItem, options.NeighboursUsed, options.NeighbourDamping, neighbours, similarities, blend);
+        var job = new NeighbourFitJob(ratings, biases, options);
+        job.RunOn(options.EffectiveThreads, cancel);
+        return job.Model();
     }
 
     /// <summary>
@@ -63,7 +35,7 @@ public static class NeighbourFit
     /// touched (which made every update wait on the one before) — <see cref="Candidates"/> finds
     /// them by a vector scan instead.
     /// </summary>
-    private static void Accumulate(ReadOnlySpan<int> raters, ReadOnlySpan<float> raterResiduals, CsrRows byUser, float[] userResiduals,
+    internal static void Accumulate(ReadOnlySpan<int> raters, ReadOnlySpan<float> raterResiduals, CsrRows byUser, float[] userResiduals,
         int[] counts, float[] sums)
     {
         ref int count0 = ref MemoryMarshal.GetArrayDataReference(counts);
@@ -93,7 +65,7 @@ public static class NeighbourFit
     /// sum's sign), and only the movies that pass both get the exact similarity, so the scalar
     /// work and its unpredictable branches are for the ~18 % of co-rated movies that can be kept.
     /// </summary>
-    private static int Candidates(int i, double[] norms, double shrinkage, Scratch scratch)
+    internal static int Candidates(int i, double[] norms, double shrinkage, Scratch scratch)
     {
         var counts = scratch.Counts;
         var sums = scratch.Sums;
@@ -131,7 +103,7 @@ public static class NeighbourFit
     }
 
     /// <summary>One dense row of sums and co-rating counts (padded to whole vectors, the padding never touched) and the candidates' keys.</summary>
-    private sealed class Scratch(int items)
+    internal sealed class Scratch(int items)
     {
         private static int Padded(int items) => (items + Vector256<int>.Count - 1) / Vector256<int>.Count * Vector256<int>.Count;
         public readonly int[] Counts = new int[Padded(items)];
