@@ -81,7 +81,6 @@ public sealed class FolderModelRepository(string folder) : IModelRepository
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(destination)) ?? ".";
         Directory.CreateDirectory(folder);
-        using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
-        AtomicFile.Replace(destination, output => input.CopyTo(output, 1 << 16), static stream => stream);
+        AtomicFile.ReplaceWithCopy(source, destination);
     }
 }

@@ -12,12 +12,26 @@ public class NeighbourModelTests
         RandomRatingSets.Uniform(seed, users, items, density);
 
     [Theory]
-    [InlineData(1, 3)]
-    [InlineData(2, 3)]
-    [InlineData(1, 11)] // more kept than there are other movies: every positive one, then padding
-    public void Kept_neighbours_are_the_most_similar_by_a_dense_reference(int threads, int kept)
+    [InlineData(1, 3, 30, 12, 0.5, 0)]
+    [InlineData(2, 3, 30, 12, 0.5, 0)]
+    [InlineData(1, 11, 30, 12, 0.5, 0)] // more kept than there are other movies: every positive one, then padding
+    // Catalogues around the scan's eight-movie blocks, and one movie (no neighbour possible).
+    [InlineData(1, 4, 25, 1, 0.6, 0)]
+    [InlineData(1, 4, 25, 2, 0.9, 0)]
+    [InlineData(2, 4, 25, 7, 0.6, 0)]
+    [InlineData(1, 4, 25, 8, 0.6, 0)]
+    [InlineData(2, 4, 25, 9, 0.6, 0)]
+    [InlineData(1, 40, 25, 17, 0.6, 0)]
+    // Many candidates per movie against few kept (the quickselect's partitions), on 1 and 2 threads.
+    [InlineData(1, 5, 60, 90, 0.4, 0)]
+    [InlineData(2, 5, 60, 90, 0.4, 0)]
+    [InlineData(2, 37, 60, 90, 0.4, 0)]
+    // Movies rated exactly alike have equal similarities: ties go to the smaller movie.
+    [InlineData(1, 2, 30, 20, 0.5, 6)]
+    [InlineData(2, 3, 30, 40, 0.5, 12)]
+    public void Kept_neighbours_are_the_most_similar_by_a_dense_reference(int threads, int kept, int userCount, int itemCount, double density, int copies)
     {
-        var ratings = RandomRatings(seed: 3, users: 30, items: 12, density: 0.5);
+        var ratings = WithCopiesOfTheFirstMovie(RandomRatings(seed: 3, users: userCount, items: itemCount, density: density), copies);
         var matrix = RatingMatrix.Build(ratings);
         var biases = BiasEstimator.Estimate(matrix, BiasMode.Sequential, 25, 10);
         var options = new TrainerOptions { NeighboursKept = kept, NeighboursUsed = 2, NeighbourShrinkage = 5, Threads = threads };
@@ -53,7 +67,7 @@ public class NeighbourModelTests
                 if (n < best.Length)
                 {
                     Assert.Equal(best[n].J, model.Neighbours[at]);
-                    Assert.Equal(best[n].S, model.Similarities[at], 5);
+                    Assert.Equal(best[n].S, model.Similarities[at], tolerance: 1e-5); // float against double
                 }
                 else
                 {
@@ -62,6 +76,15 @@ public class NeighbourModelTests
                 }
             }
         }
+    }
+
+    /// <summary>Movies 20, 30, ... (the next <paramref name="copies"/>) get exactly the ratings of movie 10, in place of their own.</summary>
+    private static Rating[] WithCopiesOfTheFirstMovie(Rating[] ratings, int copies)
+    {
+        if (copies == 0) return ratings;
+        var first = ratings.Where(r => r.MovieId == 10).ToArray();
+        var copied = Enumerable.Range(2, copies).SelectMany(n => first.Select(r => r with { MovieId = 10 * n }));
+        return ratings.Where(r => r.MovieId > 10 * (copies + 1)).Concat(first).Concat(copied).ToArray();
     }
 
     [Fact]

@@ -18,18 +18,20 @@ public static class EaseFit
         int n = set.Length;
         var model = new EaseModel(set, [], items, checkShape: false);
         var gram = new double[n * n];
-        var positions = new List<int>();
+        var positions = new int[n];
         for (int u = 0; u < ratings.ByUser.RowCount; u++)
         {
-            positions.Clear();
+            int rated = 0;
             foreach (int item in ratings.ByUser.Columns(u))
-                if (model.PositionOf(item) is var a and >= 0) positions.Add(a);
-            // Lower triangle only (a >= b); mirrored below.
-            foreach (int a in positions)
+                if (model.PositionOf(item) is var a and >= 0) positions[rated++] = a;
+            // Lower triangle only (b <= a), mirrored below: in ascending order the b <= a are the
+            // positions up to a's own, so the inner loop has no test.
+            var inSet = positions.AsSpan(0, rated);
+            inSet.Sort();
+            for (int k = 0; k < inSet.Length; k++)
             {
-                var row = gram.AsSpan(a * n, n);
-                foreach (int b in positions)
-                    if (b <= a) row[b] += 1;
+                var row = gram.AsSpan(inSet[k] * n, n);
+                foreach (int b in inSet[..(k + 1)]) row[b] += 1;
             }
         }
         cancel.ThrowIfCancellationRequested();
