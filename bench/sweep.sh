@@ -6,6 +6,9 @@
 # Usage: bench/sweep.sh [DATASETS_DIR [OPTIONS...]]   (default ../shared/datasets); prints a markdown
 # table. Each further argument is one row's options (quoted, e.g. "--ranking-iterations 20"); without
 # any, every row of the list below runs.
+# SEEDS="7 8 9" bench/sweep.sh ... scores each row on several validation slices (one per seed of the
+# per-user shuffle; 7 alone is the slice of the earlier passes) and adds their mean NDCG@10: a
+# difference of a few thousandths on one slice is within its noise, the mean of three is steadier.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 datasets=${1:-../shared/datasets}
@@ -13,13 +16,15 @@ shift || true
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$datasets/ml-latest-small-split/train.csv" "$work" <<'PY'
+seeds=(${SEEDS:-7})
+for seed in "${seeds[@]}"; do
+python3 - "$datasets/ml-latest-small-split/train.csv" "$work" "$seed" <<'PY'
 import collections, math, random, sys
 lines = open(sys.argv[1]).read().splitlines()
 by_user = collections.defaultdict(list)
 for line in lines[1:]:
     by_user[line.split(',')[0]].append(line)
-rng = random.Random(7)
+rng = random.Random(int(sys.argv[3]))
 fit, valid = [lines[0]], [lines[0]]
 for user, rows in by_user.items():
     rows = rows[:]
@@ -27,9 +32,10 @@ for user, rows in by_user.items():
     keep = math.ceil(0.8 * len(rows))
     fit += rows[:keep]
     valid += rows[keep:]
-open(f"{sys.argv[2]}/fit.csv", "w").write("\n".join(fit) + "\n")
-open(f"{sys.argv[2]}/valid.csv", "w").write("\n".join(valid) + "\n")
+open(f"{sys.argv[2]}/fit{sys.argv[3]}.csv", "w").write("\n".join(fit) + "\n")
+open(f"{sys.argv[2]}/valid{sys.argv[3]}.csv", "w").write("\n".join(valid) + "\n")
 PY
+done
 
 dotnet build MovieRec.Web -c Release -v quiet -nologo > /dev/null
 app=MovieRec.Web/bin/Release/net10.0/MovieRec.Web.dll
@@ -127,16 +133,30 @@ configs=(
 
 if (($# > 0)); then configs=("$@"); fi
 
-echo "| options (on top of the defaults) | validation RMSE | bias-only RMSE | validation NDCG@10 | coverage | train s |"
-echo "|---|---|---|---|---|---|"
+if ((${#seeds[@]} == 1)); then
+  echo "| options (on top of the defaults) | validation RMSE | bias-only RMSE | validation NDCG@10 | coverage | train s |"
+  echo "|---|---|---|---|---|---|"
+else
+  echo "| options (on top of the defaults) | validation RMSE (mean) | NDCG@10 per slice (seeds ${seeds[*]}) | mean NDCG@10 | coverage (mean) | train s (mean) |"
+  echo "|---|---|---|---|---|---|"
+fi
 for config in "${configs[@]}"; do
-  # shellcheck disable=SC2086
-  dotnet "$app" evaluate --train "$work/fit.csv" --test "$work/valid.csv" \
-    --movies "$datasets/ml-latest-small/movies.csv" --json "$work/result.json" $config > /dev/null 2>&1
-  python3 - "$work/result.json" "$config" <<'PY'
+  for seed in "${seeds[@]}"; do
+    # shellcheck disable=SC2086
+    dotnet "$app" evaluate --train "$work/fit$seed.csv" --test "$work/valid$seed.csv" \
+      --movies "$datasets/ml-latest-small/movies.csv" --json "$work/result$seed.json" $config > /dev/null 2>&1
+  done
+  python3 - "$config" "${seeds[@]/#/$work/result}" <<'PY'
 import json, sys
-r = json.load(open(sys.argv[1]))
-m, b = r["model"], r["bias_only"]
-print(f"| `{sys.argv[2] or '(defaults)'}` | {m['rmse']:.4f} | {b['rmse']:.4f} | {m['ndcg_at_10']:.4f} | {m['coverage']:.4f} | {m['train_seconds']:.2f} |", flush=True)
+config, results = sys.argv[1], [json.load(open(f + ".json")) for f in sys.argv[2:]]
+name = f"`{config or '(defaults)'}`"
+m = [r["model"] for r in results]
+if len(m) == 1:
+    b = results[0]["bias_only"]
+    print(f"| {name} | {m[0]['rmse']:.4f} | {b['rmse']:.4f} | {m[0]['ndcg_at_10']:.4f} | {m[0]['coverage']:.4f} | {m[0]['train_seconds']:.2f} |", flush=True)
+else:
+    mean = lambda key: sum(x[key] for x in m) / len(m)
+    slices = " / ".join(f"{x['ndcg_at_10']:.4f}" for x in m)
+    print(f"| {name} | {mean('rmse'):.4f} | {slices} | {mean('ndcg_at_10'):.4f} | {mean('coverage'):.4f} | {mean('train_seconds'):.2f} |", flush=True)
 PY
 done

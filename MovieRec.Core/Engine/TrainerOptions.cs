@@ -61,8 +61,15 @@ public sealed record TrainerOptions
     /// </summary>
     public double RankingFrequencyExponent { get; init; }
 
-    /// <summary>Confidence c_ui = 1 + alpha * r_ui.</summary>
+    /// <summary>Confidence c_ui = 1 + alpha * r_ui^p (p: <see cref="RankingConfidenceExponent"/>).</summary>
     public double RankingAlpha { get; init; } = 1;
+
+    /// <summary>
+    /// p of the confidence c_ui = 1 + alpha * r_ui^p (<see cref="ImplicitAls.ConfidenceMinusOne(double, double, double)"/>):
+    /// 1 is the linear confidence of Hu, Koren and Volinsky; above 1 a high rating counts for more
+    /// against a low one. Stored in the model header with the other options, so fold-in applies the same.
+    /// </summary>
+    public double RankingConfidenceExponent { get; init; } = 1;
 
     public int RankingIterations { get; init; } = 10;
 
