@@ -9,6 +9,9 @@
 # SEEDS="7 8 9" bench/sweep.sh ... scores each row on several validation slices (one per seed of the
 # per-user shuffle; 7 alone is the slice of the earlier passes) and adds their mean NDCG@10: a
 # difference of a few thousandths on one slice is within its noise, the mean of three is steadier.
+# TRAIN_SEEDS="42 43" also trains each row with each seed of the random starting factors (--seed) on
+# every slice and averages over all of them: a different seed alone moves a slice's NDCG@10 by up
+# to 0.004 (docs/BENCHMARKS.md, "Issue 8, sixth pass").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 datasets=${1:-../shared/datasets}
@@ -17,6 +20,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 seeds=(${SEEDS:-7})
+train_seeds=(${TRAIN_SEEDS:-})
 for seed in "${seeds[@]}"; do
 python3 - "$datasets/ml-latest-small-split/train.csv" "$work" "$seed" <<'PY'
 import collections, math, random, sys
@@ -129,24 +133,43 @@ configs=(
   "--ranking-frequency-exponent 0.5 --ranking-lambda 1"
   "--ranking-frequency-exponent 0.5 --ranking-lambda 1.5"
   "--ranking-frequency-exponent 0.5 --ranking-lambda 3"
+  # issue 8, sixth pass (run with SEEDS="7 8 9" TRAIN_SEEDS="42 43", then "44 45" for the best):
+  # the confidence shape c = 1 + alpha r^p, now p 3 / alpha 0.06; the first row is the earlier default
+  "--ranking-confidence-exponent 1 --ranking-alpha 1"
+  "--ranking-confidence-exponent 0 --ranking-alpha 4"
+  "--ranking-confidence-exponent 0.5 --ranking-alpha 2.2"
+  "--ranking-confidence-exponent 1.5 --ranking-alpha 0.45"
+  "--ranking-confidence-exponent 2 --ranking-alpha 0.15"
+  "--ranking-confidence-exponent 2 --ranking-alpha 0.2"
+  "--ranking-confidence-exponent 2 --ranking-alpha 0.3"
+  "--ranking-confidence-exponent 2 --ranking-alpha 0.2 --ranking-lambda 25"
+  "--ranking-confidence-exponent 2.5 --ranking-alpha 0.09"
+  "--ranking-alpha 0.04"
 )
 
 if (($# > 0)); then configs=("$@"); fi
 
-if ((${#seeds[@]} == 1)); then
+runs=()
+for seed in "${seeds[@]}"; do
+  if ((${#train_seeds[@]} == 0)); then runs+=("$seed:"); else for t in "${train_seeds[@]}"; do runs+=("$seed:$t"); done; fi
+done
+if ((${#runs[@]} == 1)); then
   echo "| options (on top of the defaults) | validation RMSE | bias-only RMSE | validation NDCG@10 | coverage | train s |"
   echo "|---|---|---|---|---|---|"
 else
-  echo "| options (on top of the defaults) | validation RMSE (mean) | NDCG@10 per slice (seeds ${seeds[*]}) | mean NDCG@10 | coverage (mean) | train s (mean) |"
+  echo "| options (on top of the defaults) | validation RMSE (mean) | NDCG@10 per slice:training seed (${runs[*]}) | mean NDCG@10 | coverage (mean) | train s (mean) |"
   echo "|---|---|---|---|---|---|"
 fi
 for config in "${configs[@]}"; do
-  for seed in "${seeds[@]}"; do
+  results=()
+  for run in "${runs[@]}"; do
+    seed=${run%%:*} train_seed=${run#*:}
     # shellcheck disable=SC2086
     dotnet "$app" evaluate --train "$work/fit$seed.csv" --test "$work/valid$seed.csv" \
-      --movies "$datasets/ml-latest-small/movies.csv" --json "$work/result$seed.json" $config > /dev/null 2>&1
+      --movies "$datasets/ml-latest-small/movies.csv" --json "$work/result$seed-$train_seed.json" $config ${train_seed:+--seed $train_seed} > /dev/null 2>&1
+    results+=("$work/result$seed-$train_seed")
   done
-  python3 - "$config" "${seeds[@]/#/$work/result}" <<'PY'
+  python3 - "$config" "${results[@]}" <<'PY'
 import json, sys
 config, results = sys.argv[1], [json.load(open(f + ".json")) for f in sys.argv[2:]]
 name = f"`{config or '(defaults)'}`"

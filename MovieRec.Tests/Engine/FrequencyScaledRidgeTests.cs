@@ -28,7 +28,7 @@ public sealed class FrequencyScaledRidgeTests
         {
             Rank = 3, Iterations = 2, NeighboursKept = 0, EaseItems = 0,
             RankingRank = 6, RankingLambda = 0.05, RankingFrequencyExponent = exponent, RankingIterations = 4,
-            RankingConjugateGradientSteps = 0, RankingAlpha = 0.5,
+            RankingConjugateGradientSteps = 0, RankingAlpha = 0.5, RankingConfidenceExponent = 1,
         };
         var model = ModelTrainer.Train(ratings, options);
         var ranking = model.Ranking!;
