@@ -1,6 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MovieRec.Core.Engine;
-using MovieRec.Core.Engine.Scoring;
 
 namespace MovieRec.Tests.Engine;
 
@@ -33,34 +31,9 @@ public sealed class ConfidenceExponentTests
             RankingAlpha = 0.3, RankingConfidenceExponent = exponent,
         };
         var model = ModelTrainer.Train(ratings, options);
-        var ranking = model.Ranking!;
-        int k = ranking.Rank;
-        var y = Matrix<double>.Build.Dense(model.Items.Count, k, (i, c) => ranking.ItemFactors.Row(i)[c]);
-        var gram = y.TransposeThisAndMultiply(y);
 
-        foreach (var person in ratings.GroupBy(r => r.UserId))
-        {
-            // (Y^T Y + lambda I + sum_i (c_i - 1) y_i y_i^T) x = sum_i c_i y_i, c_i = 1 + alpha r_i^p
-            var a = gram + options.RankingLambda * Matrix<double>.Build.DenseIdentity(k);
-            var b = Vector<double>.Build.Dense(k);
-            foreach (var rating in person)
-            {
-                var yi = y.Row(model.Items.IndexOf(rating.MovieId));
-                double confidenceMinusOne = options.RankingAlpha * Math.Pow(rating.Value, exponent);
-                a += confidenceMinusOne * yi.OuterProduct(yi);
-                b += (1 + confidenceMinusOne) * yi;
-            }
-            var dense = a.Solve(b);
-
-            var trained = ranking.UserFactors.Row(model.Users.IndexOf(person.Key)).ToArray();
-            var folded = FoldIn.Compute(model, person.Select(r => (r.MovieId, (double)r.Value))).RankingVector!;
-            for (int c = 0; c < k; c++)
-            {
-                Assert.Equal(dense[c], trained[c], 8);
-                // Fold-in sums its outer products in single precision.
-                Assert.Equal(dense[c], folded[c], 4);
-            }
-        }
+        ImplicitDenseReference.AssertTrainedAndFoldedInUserVectors(model, ratings, ridge: _ => options.RankingLambda,
+            confidenceMinusOne: r => options.RankingAlpha * Math.Pow(r, exponent));
     }
 
     [Fact]
