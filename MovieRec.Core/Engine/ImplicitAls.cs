@@ -5,7 +5,7 @@ namespace MovieRec.Core.Engine;
 
 /// <summary>
 /// Implicit-feedback ALS (Hu, Koren and Volinsky 2008) over "who rated what": preference
-/// p_ui = 1 where u rated i and 0 elsewhere, confidence c_ui = 1 + alpha * r_ui^p (p = 1 by default). Each half-step
+/// p_ui = 1 where u rated i and 0 elsewhere, confidence c_ui = 1 + alpha * r_ui^p (TrainerOptions.RankingConfidenceExponent). Each half-step
 /// solves, for every user (and then, symmetrically, every item),
 ///   (Y^T Y + lambda I + Y_u^T (C_u - I) Y_u) x_u = Y_u^T c_u
 /// with Y^T Y computed once per half-step, so the cost of a row grows with its ratings only
