@@ -15,6 +15,12 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     // alone (with the held-out NDCG of the model history) at a load average of 60.
     private static readonly TimeSpan StartupPatience = TimeSpan.FromSeconds(360);
 
+    // The same patience for every retrying Expect(...) (Playwright's own default is 5 s): a rating
+    // saved, picks folded in and fetched again, a page reloaded by its script.
+    private const float ActionPatienceMs = 30_000;
+
+    static BrowserAppFixture() => Assertions.SetDefaultExpectTimeout(ActionPatienceMs);
+
     private string? dataFolder;
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -68,8 +74,10 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScriptEnabled,
         });
-        // Fail in seconds, not Playwright's default 30 s, when an element never appears.
-        context.SetDefaultTimeout(10_000);
+        // Actions, navigations and load waits: a page that folds in a heavy rater's picks on two
+        // loaded cores (other test assemblies, other builds) can take well over Playwright's usual
+        // seconds; a passing test never waits this out.
+        context.SetDefaultTimeout(ActionPatienceMs);
         return context;
     }
 
@@ -119,6 +127,19 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         return session;
     }
 
+    /// <summary>
+    /// Waits until the server serves the model file now at Model:Path. After a retrain wrote a new
+    /// file, the reloader (a file watcher, with a periodic check behind it) swaps it in on its own a
+    /// moment later; a test that compares picks over time must not have the model change under it.
+    /// </summary>
+    public Task WaitUntilServingTheModelFileAsync() =>
+        Server.WaitUntilAsync("/health", (_, body) =>
+        {
+            string onDisk = MovieRec.Core.Engine.ModelFile.ReadInfo(Path.Combine(DataFolder, "model.bin")).Checksum;
+            using var health = System.Text.Json.JsonDocument.Parse(body);
+            return health.RootElement.GetProperty("model").GetProperty("checksum").GetString() == onDisk;
+        }, StartupPatience);
+
     /// <summary>Runs `import --dataset FOLDER` against the server's store (extra movies for a test).</summary>
     public Task ImportAsync(string folder) => RunCommandAsync(null, "import", "--dataset", folder);
 
@@ -138,7 +159,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        // A whole .NET process start on loaded cores: a generous bound, for a command that hangs.
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
         Assert.True(process.ExitCode == 0, $"{string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await errors}");
     }
 

@@ -30,7 +30,7 @@ public sealed class EncodingTests(BrowserAppFixture app)
 
         // Registering the same name again echoes it in the error message: as text too.
         await using var second = await app.NewSessionAsync();
-        await second.Page.RegisterAsync(username);
+        await second.Page.SubmitRegistrationAsync(username);
         await Expect(second.Page.Locator("main [role=alert]")).ToContainTextAsync($"'{username}'");
         await AssertNothingRanAsync(second.Page, "the register error");
         session.AssertNoScriptErrors();

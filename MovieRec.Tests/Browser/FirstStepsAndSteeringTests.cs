@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using MovieRec.Tests.Helpers;
 using static Microsoft.Playwright.Assertions;
 
 namespace MovieRec.Tests.Browser;
@@ -34,10 +35,11 @@ public sealed class FirstStepsAndSteeringTests(BrowserAppFixture app)
 
         await page.GetByLabel("Sci-Fi").CheckAsync();
         await page.GetByLabel("Action").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickToNewPageAsync();
         var progress = page.Locator("[data-section=onboarding-progress]");
         await Expect(progress).ToContainTextAsync("0 of 10 - your picks get better with each rating");
-        var picks = page.Locator("[data-section=onboarding-picks] [data-pick]");
+        var picksSection = page.Locator("[data-section=onboarding-picks]");
+        var picks = picksSection.Locator("[data-pick]");
         await Expect(picks).ToHaveCountAsync(0);
 
         var movieCards = page.Locator("[data-section=onboarding-movies] li");
@@ -50,22 +52,24 @@ public sealed class FirstStepsAndSteeringTests(BrowserAppFixture app)
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
         await page.RateWithMouseAsync(toRate[0], 4.5);
         await Expect(progress).ToContainTextAsync("1 of 10");
+        // The picks are fetched after the rating is saved: wait for the answer asked after it (the
+        // page script marks which one it shows), then the list shown is that answer's.
+        await Expect(picksSection).ToHaveAttributeAsync("data-picks-after-ratings", "1");
         await Expect(picks.First).ToBeVisibleAsync();
-        var afterOne = await page.Locator("[data-section=onboarding-picks] [data-pick] a.movie-link").MovieIdsAsync();
+        var afterOne = await picks.Locator("a.movie-link").MovieIdsAsync();
         Assert.DoesNotContain(toRate[0], afterOne);
 
         double[] stars = [1.0, 5.0, 2.0];
         for (int n = 1; n <= 3; n++) await page.RateWithMouseAsync(toRate[n], stars[n - 1]);
         await Expect(progress).ToContainTextAsync("4 of 10 - your picks get better with each rating");
-        // Each rating fetched the picks again.
-        for (int wait = 0; wait < 50 && Volatile.Read(ref pickRequests) < 4; wait++) await Task.Delay(100);
-        Assert.True(Volatile.Read(ref pickRequests) >= 4, $"{pickRequests} refreshes of the picks for 4 ratings");
+        // The answer to the fourth rating is shown (an earlier one, still on its way, is dropped by
+        // the script): none of the four rated movies is among the picks then.
+        await Expect(picksSection).ToHaveAttributeAsync("data-picks-after-ratings", "4");
         await Expect(picks.First).ToBeVisibleAsync();
-        // The fourth answer may still be on its way when the fourth request has gone out: the
-        // picks shown then are the third answer's, which may hold the fourth movie. So wait (with
-        // the expectation's own timeout) for each rated movie to be gone rather than reading once.
-        foreach (var rated in toRate.Take(4))
-            await Expect(page.Locator($"[data-section=onboarding-picks] [data-pick='{rated}']")).ToHaveCountAsync(0);
+        var afterFour = await picks.Locator("a.movie-link").MovieIdsAsync();
+        Assert.Empty(afterFour.Intersect(toRate.Take(4)));
+        // Each rating fetched the picks again (the fourth request went out before its answer came).
+        await Eventually.HoldsAsync(() => Volatile.Read(ref pickRequests) >= 4, $"{pickRequests} refreshes of the picks for 4 ratings");
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page reloaded");
         await Screenshots.SaveAsync(page, "onboarding-rating");
         await page.SetViewportSizeAsync(390, 844);
@@ -74,7 +78,8 @@ public sealed class FirstStepsAndSteeringTests(BrowserAppFixture app)
         await page.SetViewportSizeAsync(1280, 800);
 
         // "Show me others": a new page of movies, none of those rated.
-        await page.Locator("[data-action=show-others]").ClickAsync();
+        // A link to the next page of movies: the progress shown before it already said "4 of 10".
+        await page.Locator("[data-action=show-others]").ClickToNewPageAsync();
         await Expect(progress).ToContainTextAsync("4 of 10");
         var others = await page.Locator("[data-section=onboarding-movies] li a.movie-link").MovieIdsAsync();
         Assert.NotEmpty(others);
@@ -101,8 +106,10 @@ public sealed class FirstStepsAndSteeringTests(BrowserAppFixture app)
         await Expect(page.GetByLabel("Balanced")).ToBeCheckedAsync();
         var balanced = await pickLinks.MovieIdsAsync();
 
+        // Apply posts the form and the page comes back with the new list; "Most new" is checked
+        // before the post already, so only the new page proves the answer is in.
         await page.GetByLabel("Most new").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickToNewPageAsync();
         await Expect(page.GetByLabel("Most new")).ToBeCheckedAsync();
         var adventurous = await pickLinks.MovieIdsAsync();
         Assert.NotEqual(balanced, adventurous);
@@ -113,7 +120,7 @@ public sealed class FirstStepsAndSteeringTests(BrowserAppFixture app)
         await page.SetViewportSizeAsync(1280, 800);
 
         await page.GetByLabel("Most familiar").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickToNewPageAsync();
         await Expect(page.GetByLabel("Most familiar")).ToBeCheckedAsync();
         var familiar = await pickLinks.MovieIdsAsync();
         Assert.NotEqual(adventurous, familiar);

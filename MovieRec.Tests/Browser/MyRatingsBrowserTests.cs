@@ -24,14 +24,15 @@ public sealed class MyRatingsBrowserTests(BrowserAppFixture app)
             await Expect(cards).ToHaveCountAsync(50);
             var firstPage = await cards.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.movieCard)");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Next", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Next", Exact = true }).ClickToNewPageAsync();
             await Expect(page.Locator("[data-field=page-summary]")).ToContainTextAsync("page 2 of");
             var secondPage = await cards.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.movieCard)");
             Assert.Equal(50, secondPage.Length);
             Assert.Empty(firstPage.Intersect(secondPage));
 
             await page.Locator("select[name=sort]").SelectOptionAsync("title");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+            // Read the titles only once the sorted page has loaded, not the page-2 list still shown or half the new one.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickToNewPageAsync();
             await Expect(page).ToHaveURLAsync(new Regex("sort=title"));
             var titles = await page.Locator("[data-section=my-ratings] .movie-link").AllInnerTextsAsync();
             Assert.Equal(50, titles.Count);

@@ -57,7 +57,7 @@ public sealed class RatingKeyboardTests(BrowserAppFixture app)
 
         await page.Keyboard.PressAsync("Tab");
         await Expect(widget.GetByRole(AriaRole.Button, new() { Name = "Save rating" })).ToBeFocusedAsync();
-        await page.RunAndWaitForNavigationAsync(() => page.Keyboard.PressAsync("Enter"));
+        await page.ToNewPageAsync(() => page.Keyboard.PressAsync("Enter"));
         await Expect(page).ToHaveURLAsync($"{app.Server.BaseUrl}/Movies/Details/{ToyStory}");
         await Expect(page.RatingWidget(ToyStory).Locator(".rating-status")).ToHaveTextAsync("Your rating: 4.5");
         Assert.Equal(4.5, await StoredRatingAsync(session, ToyStory));

@@ -51,7 +51,7 @@ public sealed class RecommendationJourneyTests(BrowserAppFixture app)
         await page.SetViewportSizeAsync(1280, 800);
 
         // A pick's page lists its similar movies.
-        await pickLinks.First.ClickAsync();
+        await pickLinks.First.ClickToNewPageAsync();
         await Expect(page).ToHaveURLAsync($"{app.Server.BaseUrl}/Movies/Details/{picks[0]}");
         await Expect(page.Locator("[data-section=similar] li a.movie-link").First).ToBeVisibleAsync();
         Assert.DoesNotContain(picks[0], await page.Locator("[data-section=similar] li a.movie-link").MovieIdsAsync());

@@ -52,6 +52,9 @@ public sealed class RetrainingPageBrowserTests(BrowserAppFixture app)
             await Screenshots.SaveAsync(page, "retraining-done-1280");
             session.AssertNoScriptErrors();
         }
+        // The run may have published a new model, which the server swaps in by itself a moment
+        // later: let that happen here rather than in the middle of the next test's picks.
+        await app.WaitUntilServingTheModelFileAsync();
 
         await using (var phone = await app.AdminSessionAsync(width: 390))
         {

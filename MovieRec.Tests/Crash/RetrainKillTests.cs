@@ -65,7 +65,8 @@ public sealed class RetrainKillTests : IDisposable
 
             held = await WaitForLockAsync(store);
             Assert.Contains($":{server.ProcessId}:", held.Holder);
-            await Task.Delay(500);
+            // Killed as soon as the lock is seen, so surely mid-run: a fixed pause here would bet
+            // that training outlasts it, which a faster trainer or an idle machine may not.
             await server.KillAsync();
         }
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using MovieRec.Core.Catalog;
 using MovieRec.Core.Ratings;
 using MovieRec.Core.Storage;
 using MovieRec.Core.Storage.Sqlite;
+using MovieRec.Tests.Helpers;
 using MovieRec.Tests.Storage;
 using MovieRec.Web.Configuration;
 using MovieRec.Web.Retraining;
@@ -14,13 +14,12 @@ namespace MovieRec.Tests.Retraining;
 /// <summary>
 /// The scheduler on a fake clock over a real SQLite store: it starts a retrain at each cron
 /// occurrence and once enough new ratings were written since the last run began, and never before.
+/// The clock is moved only once the scheduler's loop waits on it (it counts the timers armed).
 /// </summary>
 public sealed class RetrainSchedulerTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
     private readonly TempFolder _folder = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
+    private readonly TimerCountingClock _time = new(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
     private readonly RecordingStarter _starter;
     private IMovieRecStore _store = null!;
 
@@ -48,14 +47,19 @@ public sealed class RetrainSchedulerTests : IAsyncLifetime
         using var scheduler = Scheduler(new RetrainOptions { Schedule = "0 2 * * *" });
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero), scheduler.NextScheduledRun(_time.GetUtcNow()));
         await scheduler.StartAsync(CancellationToken.None);
-
+        // The loop waits for 02:00 (its first timer); one second before, it must still be waiting.
+        await _time.WaitForTimersAsync(1);
         await AdvanceToAsync(new DateTimeOffset(2026, 12, 1, 1, 59, 59, TimeSpan.Zero));
+        await SettleAsync();
         Assert.Empty(_starter.Calls);
+        Assert.Equal(1, _time.TimersMade);
 
         await AdvanceToAsync(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero));
-        await _starter.WaitForAsync(1, Patience);
+        await _starter.WaitForAsync(1);
+        // After the run it waits again, for the next day's 02:00.
+        await _time.WaitForTimersAsync(2);
         await AdvanceToAsync(new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero));
-        await _starter.WaitForAsync(2, Patience);
+        await _starter.WaitForAsync(2);
 
         Assert.Equal(
             [("schedule", new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero)), ("schedule", new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero))],
@@ -88,9 +92,10 @@ public sealed class RetrainSchedulerTests : IAsyncLifetime
         Assert.Equal((3, true), await scheduler.NewRatingsAsync(CancellationToken.None));
 
         await scheduler.StartAsync(CancellationToken.None);
-        // Several checks' worth (the loop starts on a pool thread and may arm its first wait a moment late).
-        await AdvanceToAsync(_time.GetUtcNow().AddMinutes(5), stepMinutes: 1);
-        await _starter.WaitForAsync(1, Patience);
+        // The loop starts on a pool thread: move the clock once it waits for its first check.
+        await _time.WaitForTimersAsync(1);
+        await AdvanceToAsync(_time.GetUtcNow().AddMinutes(1));
+        await _starter.WaitForAsync(1);
         Assert.Equal("new ratings", _starter.Calls[0].Trigger);
         await scheduler.StopAsync(CancellationToken.None);
     }
@@ -101,10 +106,12 @@ public sealed class RetrainSchedulerTests : IAsyncLifetime
         using var scheduler = Scheduler(new RetrainOptions());
         await RateAsync(1, 2, 3);
         await scheduler.StartAsync(CancellationToken.None);
+        // With nothing to do the loop ends by itself, without a timer (it would hang here otherwise).
+        await scheduler.ExecuteTask!.WaitAsync(Eventually.Patience);
+        Assert.Equal(0, _time.TimersMade);
         await AdvanceToAsync(_time.GetUtcNow().AddDays(3));
         Assert.Null(scheduler.NextScheduledRun(_time.GetUtcNow()));
         Assert.Empty(_starter.Calls);
-        Assert.True(scheduler.ExecuteTask!.IsCompleted, "the scheduler should have nothing to wait for");
     }
 
     private async Task RateAsync(params int[] movieIds)
@@ -113,18 +120,18 @@ public sealed class RetrainSchedulerTests : IAsyncLifetime
             await _store.Ratings.UpsertAsync(new Rating(1, movieId, 4, 1_000));
     }
 
-    /// <summary>Moves the fake clock in steps of at most <paramref name="stepMinutes"/>, letting the scheduler's loop run after each.</summary>
-    private async Task AdvanceToAsync(DateTimeOffset target, int stepMinutes = 60)
+    /// <summary>Moves the fake clock to <paramref name="target"/>; a timer armed before fires if it is due by then.</summary>
+    private Task AdvanceToAsync(DateTimeOffset target)
     {
-        var most = TimeSpan.FromMinutes(stepMinutes);
-        while (_time.GetUtcNow() < target)
-        {
-            var step = target - _time.GetUtcNow();
-            _time.Advance(step < most ? step : most);
-            await Task.Delay(5);
-        }
-        await Task.Delay(100);
+        if (target > _time.GetUtcNow()) _time.Advance(target - _time.GetUtcNow());
+        return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Lets a loop that was (wrongly) woken run on before a check that nothing happened. Only a
+    /// "nothing started" check uses it: a wait for something that must not happen has no event.
+    /// </summary>
+    private static Task SettleAsync() => Task.Delay(200);
 
     /// <summary>Records each start with the fake time it came at.</summary>
     private sealed class RecordingStarter(TimeProvider time) : IRetrainStarter
@@ -142,14 +149,7 @@ public sealed class RetrainSchedulerTests : IAsyncLifetime
             return Task.FromResult(new RetrainStart(true, "started"));
         }
 
-        public async Task WaitForAsync(int count, TimeSpan patience)
-        {
-            var until = DateTime.UtcNow + patience;
-            while (Calls.Count < count)
-            {
-                if (DateTime.UtcNow > until) throw new TimeoutException($"{Calls.Count} of {count} retrains started within {patience}");
-                await Task.Delay(20);
-            }
-        }
+        public Task WaitForAsync(int count) =>
+            Eventually.HoldsAsync(() => Calls.Count >= count, $"{Calls.Count} of {count} retrains started");
     }
 }

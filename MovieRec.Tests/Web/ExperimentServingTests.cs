@@ -7,6 +7,7 @@ using MovieRec.Core.Recommending;
 using MovieRec.Core.Storage;
 using MovieRec.Web.Models;
 using MovieRec.Web.Models.Experiments;
+using MovieRec.Tests.Helpers;
 
 namespace MovieRec.Tests.Web;
 
@@ -44,8 +45,7 @@ public sealed class ExperimentServingTests : IAsyncLifetime
     private async Task WaitForCandidateAsync()
     {
         var holder = _app.Services.GetRequiredService<ModelHolder>();
-        for (int attempt = 0; attempt < 100 && (holder.Current is null || holder.Candidate is null); attempt++)
-            await Task.Delay(100);
+        await Eventually.HoldsAsync(() => holder.Current is not null && holder.Candidate is not null, "both arms' models are loaded");
         Assert.NotNull(holder.Candidate);
         Assert.Equal(_candidate.Checksum, holder.Candidate!.Model.File.Checksum);
         Assert.Equal(_control.Checksum, holder.Current!.File.Checksum);

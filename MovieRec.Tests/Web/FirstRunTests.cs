@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MovieRec.Core.Storage;
+using MovieRec.Tests.Helpers;
 
 namespace MovieRec.Tests.Web;
 
@@ -34,12 +35,11 @@ public sealed class FirstRunTests : IDisposable
 
         // The background training writes the file and the reloader serves it.
         JsonElement model = default;
-        for (int attempt = 0; attempt < 200; attempt++)
+        await Eventually.HoldsAsync(async () =>
         {
             model = JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement.GetProperty("model");
-            if (model.GetProperty("loaded").GetBoolean() || model.GetProperty("training").GetString() == "Failed") break;
-            await Task.Delay(100);
-        }
+            return model.GetProperty("loaded").GetBoolean() || model.GetProperty("training").GetString() == "Failed";
+        }, "the first model is trained and loaded (or its training failed)");
         Assert.Equal("Finished", model.GetProperty("training").GetString());
         Assert.True(model.GetProperty("loaded").GetBoolean());
         Assert.True(File.Exists(_app.ModelPath));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MovieRec.Core.Engine;
 using MovieRec.Web.Models;
+using MovieRec.Tests.Helpers;
 
 namespace MovieRec.Tests.Web;
 
@@ -24,12 +25,9 @@ public sealed class ModelReloadTests : IDisposable
 
     private async Task<string> WaitForFirstModelAsync(HttpClient client)
     {
-        for (int attempt = 0; attempt < 100; attempt++)
-        {
-            if (await ServedChecksumAsync(client) is { } checksum) return checksum;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("the model file present at startup was never loaded");
+        string? checksum = null;
+        await Eventually.HoldsAsync(async () => (checksum = await ServedChecksumAsync(client)) is not null, "the model file present at startup is loaded");
+        return checksum!;
     }
 
     [Fact]
@@ -129,8 +127,7 @@ public sealed class ModelReloadTests : IDisposable
         ModelFile.Write(TinyMovieLens.TrainModel(seed: 99), _app.ModelPath);
         string expected = ModelFile.ReadInfo(_app.ModelPath).Checksum;
         // The watcher reacts within a fraction of a second; the periodic check (1 s here) is the fallback.
-        for (int attempt = 0; attempt < 100 && await ServedChecksumAsync(client) != expected; attempt++)
-            await Task.Delay(100);
+        await Eventually.HoldsAsync(async () => await ServedChecksumAsync(client) == expected, "the new model file is served");
         Assert.NotEqual(before, expected);
         Assert.Equal(expected, await ServedChecksumAsync(client));
     }

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MovieRec.Core.Engine;
+using MovieRec.Tests.Helpers;
+using MovieRec.Web.Models;
 
 namespace MovieRec.Tests.Web;
 
@@ -64,6 +68,32 @@ public class MovieRecAppFactory : WebApplicationFactory<Program>
     }
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>
+    /// Starts the app and, when a model file is there, returns once the reloader (a hosted
+    /// service, which starts after the host does) has made its first attempt to load it. Tests
+    /// written against "the app with a model" would otherwise get the popular fallback or similar
+    /// movies by content whenever their first request beat the reloader, as it can on loaded cores.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        bool fileAtStart = File.Exists(ModelPath);
+        var host = base.CreateHost(builder);
+        if (fileAtStart)
+        {
+            var holder = host.Services.GetRequiredService<ModelHolder>();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            // A plain blocking wait: CreateHost is synchronous, and blocking on a task here could
+            // wait for a continuation queued behind this very thread in xunit's context.
+            while (holder.LastReload is null)
+            {
+                if (waited.Elapsed > Eventually.Patience)
+                    throw new TimeoutException($"the app did not try to load {ModelPath} within {Eventually.Patience.TotalSeconds:0} s");
+                Thread.Sleep(20);
+            }
+        }
+        return host;
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MovieRec.Core.Engine;
 using MovieRec.Core.ModelHistory;
 using MovieRec.Core.Storage.Sqlite;
+using MovieRec.Tests.Helpers;
 
 namespace MovieRec.Tests.Web;
 
@@ -50,11 +51,10 @@ public static class TestModelHistory
     public static async Task<string?> ServedChecksumAsync(this HttpClient client) =>
         System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/health")).RootElement.GetProperty("model").GetProperty("checksum").GetString();
 
-    /// <summary>Waits (at most 15 s) until the served model has the checksum, and fails otherwise.</summary>
+    /// <summary>Waits until the served model has the checksum (the reloader notices a file in its own time), and fails otherwise.</summary>
     public static async Task WaitForServedChecksumAsync(this HttpClient client, string expected)
     {
-        for (int attempt = 0; attempt < 150 && await client.ServedChecksumAsync() != expected; attempt++)
-            await Task.Delay(100);
+        await Eventually.HoldsAsync(async () => await client.ServedChecksumAsync() == expected, $"the model {expected[..12]} is served");
         Assert.Equal(expected, await client.ServedChecksumAsync());
     }
 

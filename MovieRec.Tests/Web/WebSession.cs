@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MovieRec.Core.Storage;
+using MovieRec.Tests.Helpers;
 
 namespace MovieRec.Tests.Web;
 
@@ -102,14 +103,8 @@ public static partial class WebSession
     public static Task<HttpResponseMessage> RateAsync(this HttpClient client, int movieId, double rating) =>
         client.SendWithTokenAsync(HttpMethod.Put, $"/api/ratings/{movieId}", new { rating });
 
-    /// <summary>Waits (at most 5 s) until /health says the model file present at startup is loaded.</summary>
-    public static async Task WaitForModelAsync(this HttpClient client)
-    {
-        for (int attempt = 0; attempt < 100; attempt++)
-        {
-            if ((await client.GetStringAsync("/health")).Contains("\"loaded\":true", StringComparison.Ordinal)) return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("the model file present at startup was never loaded");
-    }
+    /// <summary>Waits until /health says the model file present at startup is loaded (the reloader, a hosted service, loads it in its own time).</summary>
+    public static Task WaitForModelAsync(this HttpClient client) =>
+        Eventually.HoldsAsync(async () => (await client.GetStringAsync("/health")).Contains("\"loaded\":true", StringComparison.Ordinal),
+            "the model file present at startup is loaded");
 }

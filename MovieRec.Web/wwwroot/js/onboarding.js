@@ -49,6 +49,7 @@
   let latest = 0;
   async function refreshPicks() {
     const call = ++latest;
+    const ratedAtCall = ratedBefore + ratedHere.size;
     try {
       const response = await fetch(`/api/recommendations?n=${picksSection.dataset.count}`, { credentials: 'same-origin' });
       if (!response.ok || call !== latest) return;
@@ -56,6 +57,9 @@
       if (answer.kind !== 'personal' || call !== latest) return;
       picksSection.querySelector('[data-section="picks"]').replaceChildren(...answer.items.map(card));
       picksSection.querySelector('.picks-placeholder').hidden = answer.items.length > 0;
+      // How many ratings the picks shown were asked after: the answer to the latest rating is in
+      // once this equals the count, so a check (the browser tests) need not guess when it arrives.
+      picksSection.dataset.picksAfterRatings = String(ratedAtCall);
     } catch {
       // The picks stay as they were; the next rating tries again.
     }

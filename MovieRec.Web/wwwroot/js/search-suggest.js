@@ -52,8 +52,11 @@
     window.location.assign('/Movies/Details/' + encodeURIComponent(items[index].id));
   }
 
-  function render(found) {
+  function render(found, text) {
     items = found;
+    // The text these suggestions answer: a check (the browser tests) can tell the answer to what
+    // was typed last is shown, not one to a few letters before it that came back in between.
+    list.dataset.suggestionsFor = text;
     list.replaceChildren(...found.map((item, i) => {
       const option = document.createElement('li');
       option.id = `movie-search-option-${i}`;
@@ -91,7 +94,7 @@
       if (!response.ok) { items = []; close(); return; }
       const answer = await response.json();
       // An answer for text the person has since changed is dropped.
-      if (input.value.trim() === text) render(answer.items);
+      if (input.value.trim() === text) render(answer.items, text);
     } catch (error) {
       if (error.name !== 'AbortError') { items = []; close(); }
     }
