@@ -5,7 +5,7 @@ namespace MovieRec.Core.Engine;
 
 /// <summary>
 /// Implicit-feedback ALS (Hu, Koren and Volinsky 2008) over "who rated what": preference
-/// p_ui = 1 where u rated i and 0 elsewhere, confidence c_ui = 1 + alpha * r_ui. Each half-step
+/// p_ui = 1 where u rated i and 0 elsewhere, confidence c_ui = 1 + alpha * r_ui^p (TrainerOptions.RankingConfidenceExponent). Each half-step
 /// solves, for every user (and then, symmetrically, every item),
 ///   (Y^T Y + lambda I + Y_u^T (C_u - I) Y_u) x_u = Y_u^T c_u
 /// with Y^T Y computed once per half-step, so the cost of a row grows with its ratings only
@@ -19,8 +19,8 @@ public static class ImplicitAls
         Action<IterationReport>? report = null, CancellationToken cancel = default)
     {
         int k = options.RankingRank, threads = options.EffectiveThreads;
-        var userConfidence = ConfidenceMinusOne(ratings.ByUser, options.RankingAlpha);
-        var itemConfidence = ConfidenceMinusOne(ratings.ByItem, options.RankingAlpha);
+        var userConfidence = ConfidenceMinusOne(ratings.ByUser, options.RankingAlpha, options.RankingConfidenceExponent);
+        var itemConfidence = ConfidenceMinusOne(ratings.ByItem, options.RankingAlpha, options.RankingConfidenceExponent);
         // A different stream from the rating model's, so the two models do not start alike.
         var y = FactorInitializer.Normal(ratings.Items.Count, k, options.InitialScale, options.Seed + 1);
         var x = new FactorMatrix(ratings.Users.Count, k);
@@ -42,13 +42,20 @@ public static class ImplicitAls
         return new RankingModel(x, y, FactorGram.Of(y, threads, GramPrecision.Double), options.RankingLambda, options.RankingAlpha);
     }
 
-    /// <summary>c_ui - 1 = alpha * r_ui for every stored entry.</summary>
-    internal static double[] ConfidenceMinusOne(CsrRows rows, double alpha)
+    /// <summary>c_ui - 1 for every stored entry.</summary>
+    internal static double[] ConfidenceMinusOne(CsrRows rows, double alpha, double exponent)
     {
         var weights = new double[rows.Count];
-        for (int n = 0; n < weights.Length; n++) weights[n] = alpha * rows.Values[n];
+        for (int n = 0; n < weights.Length; n++) weights[n] = ConfidenceMinusOne(alpha, exponent, rows.Values[n]);
         return weights;
     }
+
+    /// <summary>
+    /// c_ui - 1 = alpha * r_ui^p for one rating, in training and fold-in alike (p = 1: the linear
+    /// confidence, computed without a power so that it stays the same to the bit).
+    /// </summary>
+    public static double ConfidenceMinusOne(double alpha, double exponent, double rating) =>
+        exponent == 1 ? alpha * rating : alpha * Math.Pow(rating, exponent);
 
     /// <summary>
     /// The ridge of one row, in training and fold-in alike: lambda, or with frequency scaling

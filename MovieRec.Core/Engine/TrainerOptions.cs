@@ -61,8 +61,18 @@ public sealed record TrainerOptions
     /// </summary>
     public double RankingFrequencyExponent { get; init; }
 
-    /// <summary>Confidence c_ui = 1 + alpha * r_ui.</summary>
-    public double RankingAlpha { get; init; } = 1;
+    /// <summary>Confidence c_ui = 1 + alpha * r_ui^p (p: <see cref="RankingConfidenceExponent"/>); c - 1 = 0.06 x 5^3 = 7.5 for five stars.</summary>
+    public double RankingAlpha { get; init; } = 0.06;
+
+    /// <summary>
+    /// p of the confidence c_ui = 1 + alpha * r_ui^p (<see cref="ImplicitAls.ConfidenceMinusOne(double, double, double)"/>):
+    /// 1 is the linear confidence of Hu, Koren and Volinsky; above 1 a high rating counts for more
+    /// against a low one (3: c - 1 for five stars is 4.6 times that for three, where p = 1 gives 1.7
+    /// times; chosen on the validation slices, docs/BENCHMARKS.md "Issue 8, sixth pass"). Stored in
+    /// the model header with the other options, so fold-in applies the same; files older than
+    /// format version 5 are read with 1, what they were trained with.
+    /// </summary>
+    public double RankingConfidenceExponent { get; init; } = 3;
 
     public int RankingIterations { get; init; } = 10;
 

@@ -26,6 +26,7 @@ public static class TrainerOptionsValidator
             if (!IsFinitePositive(o.RankingLambda)) problems.Add($"ranking lambda must be a positive number (got {o.RankingLambda})");
             if (!(o.RankingFrequencyExponent >= 0 && o.RankingFrequencyExponent <= 2)) problems.Add($"ranking frequency exponent must be 0..2 (got {o.RankingFrequencyExponent})");
             if (!IsFiniteAtLeastZero(o.RankingAlpha)) problems.Add($"ranking alpha must be a number, zero or more (got {o.RankingAlpha})");
+            if (!(o.RankingConfidenceExponent >= 0 && o.RankingConfidenceExponent <= 4)) problems.Add($"ranking confidence exponent must be 0..4 (got {o.RankingConfidenceExponent})");
             if (o.RankingIterations < 1 || o.RankingIterations > 1000) problems.Add($"ranking iterations must be 1..1000 (got {o.RankingIterations})");
             if (o.RankingConjugateGradientSteps < 0 || o.RankingConjugateGradientSteps > 1024) problems.Add($"ranking conjugate-gradient steps must be 0..1024 (got {o.RankingConjugateGradientSteps})");
             if (!double.IsFinite(o.RankingRatingWeight)) problems.Add("ranking rating weight must be a number");

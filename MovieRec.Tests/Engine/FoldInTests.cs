@@ -63,7 +63,7 @@ public class FoldInTests
         foreach (var r in own)
         {
             var y = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(ranking.ItemFactors.Row(model.Items.IndexOf(r.MovieId)).ToArray());
-            double confidence = 1 + ranking.Alpha * r.Value;
+            double confidence = 1 + ranking.Alpha * Math.Pow(r.Value, options.RankingConfidenceExponent); // the default exponent
             a += (confidence - 1) * y.OuterProduct(y);
             b += confidence * y;
         }

@@ -1,6 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MovieRec.Core.Engine;
-using MovieRec.Core.Engine.Scoring;
 
 namespace MovieRec.Tests.Engine;
 
@@ -28,38 +26,12 @@ public sealed class FrequencyScaledRidgeTests
         {
             Rank = 3, Iterations = 2, NeighboursKept = 0, EaseItems = 0,
             RankingRank = 6, RankingLambda = 0.05, RankingFrequencyExponent = exponent, RankingIterations = 4,
-            RankingConjugateGradientSteps = 0, RankingAlpha = 0.5,
+            RankingConjugateGradientSteps = 0, RankingAlpha = 0.5, RankingConfidenceExponent = 1,
         };
         var model = ModelTrainer.Train(ratings, options);
-        var ranking = model.Ranking!;
-        int k = ranking.Rank, itemCount = model.Items.Count;
-        var y = Matrix<double>.Build.Dense(itemCount, k, (i, c) => ranking.ItemFactors.Row(i)[c]);
-        var gram = y.TransposeThisAndMultiply(y);
 
-        foreach (var person in ratings.GroupBy(r => r.UserId))
-        {
-            var a = gram.Clone();
-            var b = Vector<double>.Build.Dense(k);
-            int n = 0;
-            foreach (var rating in person)
-            {
-                var yi = y.Row(model.Items.IndexOf(rating.MovieId));
-                double confidenceMinusOne = options.RankingAlpha * rating.Value;
-                a += confidenceMinusOne * yi.OuterProduct(yi);
-                b += (1 + confidenceMinusOne) * yi;
-                n++;
-            }
-            a += Math.Pow(n + itemCount, exponent) * options.RankingLambda * Matrix<double>.Build.DenseIdentity(k);
-            var dense = a.Solve(b);
-
-            var trained = ranking.UserFactors.Row(model.Users.IndexOf(person.Key)).ToArray();
-            var folded = FoldIn.Compute(model, person.Select(r => (r.MovieId, (double)r.Value))).RankingVector!;
-            for (int c = 0; c < k; c++)
-            {
-                Assert.Equal(dense[c], trained[c], 8);
-                // Fold-in sums its outer products in single precision.
-                Assert.Equal(dense[c], folded[c], 4);
-            }
-        }
+        ImplicitDenseReference.AssertTrainedAndFoldedInUserVectors(model, ratings,
+            ridge: n => Math.Pow(n + model.Items.Count, exponent) * options.RankingLambda,
+            confidenceMinusOne: r => options.RankingAlpha * r);
     }
 }

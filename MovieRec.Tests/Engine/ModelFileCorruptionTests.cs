@@ -89,8 +89,9 @@ public sealed class ModelFileCorruptionTests : IDisposable
                 ModelFileProblem[] expected = offset switch
                 {
                     < 8 => [ModelFileProblem.NotAModelFile],
-                    // 4 -> 5, 6, 0 or higher names no version this reader knows; the size check catches the rest.
-                    < 12 => [ModelFileProblem.UnsupportedVersion, ModelFileProblem.BadHeader, ModelFileProblem.SizeMismatch],
+                    // 5 -> 7, 13 or higher names no version this reader knows; the size check catches 1;
+                    // 4 has version 5's bytes, and the checksum (which covers the version) catches it.
+                    < 12 => [ModelFileProblem.UnsupportedVersion, ModelFileProblem.BadHeader, ModelFileProblem.SizeMismatch, ModelFileProblem.ChecksumMismatch],
                     < FixedHeaderSize => new[] { ModelFileProblem.BadHeader, ModelFileProblem.Truncated, ModelFileProblem.SizeMismatch },
                     // The JSON is only parsed once the checksum has vouched for it.
                     _ when offset < FirstArrayOffset => [ModelFileProblem.ChecksumMismatch],
@@ -142,7 +143,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
 
     [Theory]
     [InlineData(0u)]
-    [InlineData(5u)]
+    [InlineData(6u)]
     [InlineData(uint.MaxValue)]
     public void WrongVersion_IsRefusedNamingBothVersions(uint version)
     {
@@ -153,7 +154,7 @@ public sealed class ModelFileCorruptionTests : IDisposable
 
         Assert.Equal(ModelFileProblem.UnsupportedVersion, error.Problem);
         Assert.Contains($"format version {version}", error.Message);
-        Assert.Contains("reads versions 1 to 4", error.Message);
+        Assert.Contains("reads versions 1 to 5", error.Message);
     }
 
     [Fact]

@@ -35,6 +35,18 @@ internal static class ModelFileTestData
         return AsOlderVersion(current, 40, 3u);
     }
 
+    /// <summary>
+    /// The same for version 4, whose bytes are version 5's: only the version differs (files before
+    /// version 5 were trained with the linear confidence, and are read so).
+    /// </summary>
+    public static byte[] AsVersion4(byte[] current)
+    {
+        byte[] older = (byte[])current.Clone();
+        BitConverter.TryWriteBytes(older.AsSpan(8), 4u);
+        SHA256.HashData(older.AsSpan(0, older.Length - 32), older.AsSpan(older.Length - 32));
+        return older;
+    }
+
     /// <summary>Drops the 4-byte header field at <paramref name="fieldOffset"/>, sets the version, reseals.</summary>
     private static byte[] AsOlderVersion(byte[] bytes, int fieldOffset, uint version)
     {
@@ -208,6 +220,9 @@ internal static class ModelFileTestData
         RankingRank = random.Next(1, 64),
         RankingLambda = 100 * random.NextDouble(),
         RankingAlpha = random.NextDouble(),
+        // What files older than version 5 read as, so that the older-version tests compare like with
+        // like; ModelFileValueTests round-trips another exponent.
+        RankingConfidenceExponent = 1,
         RankingIterations = random.Next(1, 30),
         RankingRatingWeight = random.NextDouble(),
     };

@@ -69,7 +69,7 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(expectedChecksum, Convert.ToHexStringLower(bytes.AsSpan(bytes.Length - 32)));
         Assert.True(info.ChecksumVerified);
         Assert.Equal(Path.GetFullPath(path), info.Path);
-        Assert.Equal(4u, info.Version);
+        Assert.Equal(5u, info.Version);
         Assert.Equal(ModelFile.CurrentVersion, info.Version);
         Assert.Equal(bytes.LongLength, info.SizeBytes);
         Assert.Equal((7, 5, 3, true, true, 2),
@@ -118,7 +118,7 @@ public sealed class ModelFileTests : IDisposable
         using var reader = new BinaryReader(new MemoryStream(bytes)); // BinaryReader is little-endian everywhere
 
         Assert.Equal("MRECMODL"u8.ToArray(), reader.ReadBytes(8));
-        Assert.Equal(4u, reader.ReadUInt32());
+        Assert.Equal(5u, reader.ReadUInt32());
         Assert.Equal(6, reader.ReadInt32());
         Assert.Equal(4, reader.ReadInt32());
         Assert.Equal(3, reader.ReadInt32());

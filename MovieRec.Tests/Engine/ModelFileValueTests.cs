@@ -59,6 +59,30 @@ public sealed class ModelFileValueTests : IDisposable
     }
 
     [Fact]
+    public void A_version_4_file_reads_as_the_linear_confidence_it_was_trained_with()
+    {
+        var model = RandomModel(seed: 34, ranking: true);
+        string path = _directory.File("model.bin");
+        ModelFile.Write(model with { Options = model.Options with { RankingConfidenceExponent = 2.5 } }, path);
+        File.WriteAllBytes(path, AsVersion4(File.ReadAllBytes(path)));
+
+        var loaded = ModelFile.Read(path, out var info);
+
+        Assert.Equal(4u, info.Version);
+        Assert.Equal(1, loaded.Options.RankingConfidenceExponent);
+    }
+
+    [Fact]
+    public void A_header_with_the_confidence_exponent_keeps_it()
+    {
+        var model = RandomModel(seed: 35, ranking: true);
+        string path = _directory.File("model.bin");
+        ModelFile.Write(model with { Options = model.Options with { RankingConfidenceExponent = 2.5 } }, path);
+
+        Assert.Equal(2.5, ModelFile.Read(path).Options.RankingConfidenceExponent);
+    }
+
+    [Fact]
     public void A_version_1_file_with_item_rating_sums_is_still_read()
     {
         var model = RandomModel(seed: 33, svdPlusPlus: true, ranking: true);

@@ -26,7 +26,8 @@ public sealed class TrainingArguments
     private readonly Option<int?> _rankingRank = CliOptions.Int("--ranking-rank", "Factors of the ranking model.", 1, 1024);
     private readonly Option<double?> _rankingLambda = CliOptions.Number("--ranking-lambda", "Ridge of the ranking model.");
     private readonly Option<double?> _rankingFrequencyExponent = CliOptions.Number("--ranking-frequency-exponent", "Ridge of a ranking-model row = lambda (n + N)^this, n its ratings, N the other side's rows (0 = constant lambda).");
-    private readonly Option<double?> _rankingAlpha = CliOptions.Number("--ranking-alpha", "Confidence slope of the ranking model: c = 1 + alpha r.");
+    private readonly Option<double?> _rankingAlpha = CliOptions.Number("--ranking-alpha", "Confidence slope of the ranking model: c = 1 + alpha r^p.");
+    private readonly Option<double?> _rankingConfidenceExponent = CliOptions.Number("--ranking-confidence-exponent", "p of the ranking model's confidence c = 1 + alpha r^p (1 = linear).");
     private readonly Option<int?> _rankingIterations = CliOptions.Int("--ranking-iterations", "Iterations of the ranking model.", 1, 1000);
     private readonly Option<int?> _rankingCgSteps = CliOptions.Int("--ranking-cg-steps", "Conjugate-gradient steps per row of the ranking model (0 = exact solves).", 0, 1024);
     private readonly Option<double?> _rankingWeight = CliOptions.Number("--ranking-weight", "Weight of the predicted rating in the pick score.");
@@ -46,7 +47,7 @@ public sealed class TrainingArguments
         foreach (Option option in new Option[]
                  {
                      _original, _rank, _lambda, _weightedLambda, _biasMode, _biasLambda, _itemBiasLambda, _userBiasLambda, _iterations,
-                     _svdpp, _lambdaY, _ranking, _rankingRank, _rankingLambda, _rankingFrequencyExponent, _rankingAlpha, _rankingIterations, _rankingCgSteps, _rankingWeight,
+                     _svdpp, _lambdaY, _ranking, _rankingRank, _rankingLambda, _rankingFrequencyExponent, _rankingAlpha, _rankingConfidenceExponent, _rankingIterations, _rankingCgSteps, _rankingWeight,
                      _neighbours, _neighboursUsed, _neighbourShrinkage, _neighbourDamping, _blend, _easeItems, _easeLambda, _easeWeight, _seed, _threads,
                  })
             command.Options.Add(option);
@@ -70,6 +71,7 @@ public sealed class TrainingArguments
         if (args.GetValue(_rankingLambda) is { } rankingLambda) o = o with { RankingLambda = rankingLambda };
         if (args.GetValue(_rankingFrequencyExponent) is { } exponent) o = o with { RankingFrequencyExponent = exponent };
         if (args.GetValue(_rankingAlpha) is { } alpha) o = o with { RankingAlpha = alpha };
+        if (args.GetValue(_rankingConfidenceExponent) is { } confidenceExponent) o = o with { RankingConfidenceExponent = confidenceExponent };
         if (args.GetValue(_rankingIterations) is { } rankingIterations) o = o with { RankingIterations = rankingIterations };
         if (args.GetValue(_rankingCgSteps) is { } cgSteps) o = o with { RankingConjugateGradientSteps = cgSteps };
         if (args.GetValue(_rankingWeight) is { } weight) o = o with { RankingRatingWeight = weight };

@@ -19,8 +19,12 @@ internal static class ModelFileLayout
     /// version 1 and 2 files are read as models without it. Version 4 added EASE on the most-rated
     /// movies, a third score of the picks (flag 8, its movie count in the fixed header, its movies
     /// and weights after the blend weights); version 1 to 3 files are read as models without it.
+    /// Version 5 has the bytes of version 4; its header options carry the ranking model's confidence
+    /// exponent (c = 1 + alpha r^p), whose default is no longer the linear p = 1 that older files
+    /// were trained with: a version-4 reader would ignore it and fold people in wrongly, and files
+    /// of versions 1 to 4 are read with p = 1.
     /// </summary>
-    public const uint Version = 4;
+    public const uint Version = 5;
 
     /// <summary>The oldest version this code reads.</summary>
     public const uint OldestReadableVersion = 1;
@@ -45,6 +49,9 @@ internal static class ModelFileLayout
 
     /// <summary>Whether files of this version carry the EASE movie count (and may carry EASE).</summary>
     public static bool HasEaseField(uint version) => version >= 4;
+
+    /// <summary>Whether the header options of files of this version may hold a confidence exponent other than 1.</summary>
+    public static bool HasConfidenceExponent(uint version) => version >= 5;
 
     /// <summary>The flag bits files of this version may set.</summary>
     public static ModelFileFlags KnownFlags(uint version) =>

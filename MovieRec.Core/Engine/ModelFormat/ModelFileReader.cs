@@ -150,6 +150,10 @@ internal sealed class ModelFileReader : IDisposable
         try
         {
             var header = ModelHeaderJson.Deserialize(HeaderJson);
+            // Version 5 changed the default confidence exponent: a file older than that was
+            // trained with the linear confidence, whatever today's default says.
+            if (!ModelFileLayout.HasConfidenceExponent(Version))
+                header = header with { Options = header.Options with { RankingConfidenceExponent = 1 } };
             // Options drive every fold-in: a NaN lambda would load and then fail each request.
             if (TrainerOptionsValidator.Problems(header.Options) is { Count: > 0 } problems)
                 throw Refuse(ModelFileProblem.BadHeader, "the header's trainer options are out of range: " + string.Join("; ", problems));

@@ -45,7 +45,7 @@ public static class FoldIn
         if (withPickParts && model.Ranking is { } ranking)
         {
             x = new double[ranking.Rank];
-            var confidenceMinusOne = values.Select(r => ranking.Alpha * (float)r).ToArray();
+            var confidenceMinusOne = values.Select(r => ImplicitAls.ConfidenceMinusOne(ranking.Alpha, options.RankingConfidenceExponent, r)).ToArray();
             double ridge = ImplicitAls.RowRidge(ranking.Lambda, options.RankingFrequencyExponent, items.Length, ranking.ItemFactors.Rows);
             ImplicitSolver(ranking.Rank).Solve(ranking.ItemFactors, ranking.ItemGram, ridge, items, confidenceMinusOne, x);
         }

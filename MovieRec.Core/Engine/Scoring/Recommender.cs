@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using MovieRec.Core.Engine.Ease;
 using MovieRec.Core.Engine.Neighbourhood;
 using MovieRec.Core.Engine.Numerics;
 using MovieRec.Core.Ratings;
@@ -70,8 +69,7 @@ public sealed class Recommender
     {
         var scores = new float[Model.Items.Count];
         ScoringIndex.MultiplyRows(Index.PickRows, Index.PickQuery(profile), scores);
-        if (Model.Ease is { } ease && profile.EaseScores is { } e && Index.PersonalEaseWeight(profile, Model.Options.EaseWeight) is var weight and > 0)
-            for (int a = 0; a < ease.Count; a++) scores[ease.Items[a]] += (float)(weight * e[a]);
+        EaseTerm.For(Model, Index, profile)?.AddTo(scores);
         return scores;
     }
 
@@ -98,11 +96,10 @@ public sealed class Recommender
     private List<ScoredMovie> Rank(UserProfile profile, int n, IReadOnlySet<int> exclude)
     {
         var query = Index.PickQuery(profile);
-        var ease = Model.Ease;
-        double easeWeight = ease is null ? 0 : Index.PersonalEaseWeight(profile, Model.Options.EaseWeight);
+        var ease = EaseTerm.For(Model, Index, profile);
         // Pooled: a heavy rater excludes thousands of movies, and a big catalogue's buffers would
         // land on the large-object heap and bring on the full collections that make slow requests slow.
-        var excluded = ArrayPool<int>.Shared.Rent(exclude.Count + (easeWeight > 0 ? ease!.Count : 0));
+        var excluded = ArrayPool<int>.Shared.Rent(exclude.Count + (ease?.Ease.Count ?? 0));
         try
         {
             int count = 0;
@@ -113,8 +110,8 @@ public sealed class Recommender
             }
             bool rerank = Model.Neighbours is not null && profile.Rated is not null;
             int depth = rerank ? Math.Max(n, NeighbourRerankDepth) : n;
-            var candidates = easeWeight > 0
-                ? BestWithEase(ease!, profile.EaseScores!, easeWeight, query, excluded, count, depth)
+            var candidates = ease is not null
+                ? BestWithEase(ease, query, excluded, count, depth)
                 : BestItems(Index.PickTopN, query, excluded.AsSpan(0, count), depth);
             if (rerank) return Reranked(profile, Model.Neighbours!, profile.Rated!, candidates, n);
             return candidates.Take(n).Select(c => new ScoredMovie(Model.Items.IdOf(c.Item), c.Score, PredictRating(profile, Model.Items.IdOf(c.Item)))).ToList();
@@ -126,15 +123,15 @@ public sealed class Recommender
     }
 
     /// <summary>
-    /// The best <paramref name="depth"/> movies by the linear pick score plus gamma_u e_i
-    /// (<see cref="ScoringIndex.PersonalEaseWeight"/>), exactly: e is 0 outside the EASE movies, so
+    /// The best <paramref name="depth"/> movies by the linear pick score plus the EASE part
+    /// (<see cref="EaseTerm"/>), exactly: e is 0 outside the EASE movies, so
     /// the best of the others come from the linear pass with the EASE movies left out of it, and
     /// the EASE movies (a few hundred) are scored one by one, in the same single precision.
     /// Best first, ties to the smaller dense index, as <see cref="TopNSelector"/> orders.
     /// </summary>
-    private (int Item, float Score)[] BestWithEase(EaseModel ease, float[] easeScores, double weight, float[] query,
-        int[] excluded, int excludedCount, int depth)
+    private (int Item, float Score)[] BestWithEase(EaseTerm term, float[] query, int[] excluded, int excludedCount, int depth)
     {
+        var ease = term.Ease;
         var skip = ArrayPool<bool>.Shared.Rent(ease.Count);
         try
         {
@@ -155,7 +152,7 @@ public sealed class Recommender
                 if (skipped[a]) continue;
                 int item = ease.Items[a];
                 float linear = ExactTopN.RowDot(ref Index.PickRows[item * width], ref q, width);
-                all.Add((item, linear + (float)(weight * easeScores[a])));
+                all.Add((item, linear + term.At(a)));
             }
             all.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Item.CompareTo(y.Item));
             return all.Take(depth).ToArray();
