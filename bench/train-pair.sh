@@ -44,7 +44,8 @@ runs = {w: [json.load(open(f"{work}/{w}-{r}.json")) for r in range(1, rounds + 1
 print("\n| stage | before wall (s) | after wall (s) | before CPU (s) | after CPU (s) |\n|---|---|---|---|---|")
 for stage in runs["after"][0]["stage_seconds"]:
     def median(which, key):
-        values = [run[key][stage] for run in runs[which] if stage in run[key]]
+        # Builds from before the stage figures existed have no such key: their cells read "-".
+        values = [run[key][stage] for run in runs[which] if stage in run.get(key, {})]
         return f"{statistics.median(values):.3f}" if values else "-"
     print(f"| {stage} | {median('before', 'stage_seconds')} | {median('after', 'stage_seconds')} | {median('before', 'stage_cpu_seconds')} | {median('after', 'stage_cpu_seconds')} |")
 PY
