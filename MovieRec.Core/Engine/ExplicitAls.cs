@@ -43,8 +43,8 @@ public static class ExplicitAls
         var svdpp = options.SvdPlusPlus ? new SvdPlusPlusStep(ratings, options) : null;
         var itemSquaredErrors = new double[ratings.Items.Count];
         // Each side's single-precision copy, refreshed in place by every half-step rather than allocated anew.
-        var itemCopy = SingleFactors.From(q, options.EffectiveThreads);
-        var userCopy = SingleFactors.From(w, options.EffectiveThreads);
+        var itemCopy = SingleFactors.ShapedLike(q);
+        var userCopy = SingleFactors.ShapedLike(w);
         var solvers = new ScratchPool<RidgeSolver>(() => new RidgeSolver());
 
         for (int iteration = 1; iteration <= options.Iterations; iteration++)

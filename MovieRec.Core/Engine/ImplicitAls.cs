@@ -25,8 +25,8 @@ public static class ImplicitAls
         var y = FactorInitializer.Normal(ratings.Items.Count, k, options.InitialScale, options.Seed + 1);
         var x = new FactorMatrix(ratings.Users.Count, k);
         // Each side's single-precision copy, refreshed in place every half-step (ImplicitHalfStep.Rows).
-        var itemCopy = SingleFactors.From(y, threads);
-        var userCopy = SingleFactors.From(x, threads);
+        var itemCopy = SingleFactors.ShapedLike(y);
+        var userCopy = SingleFactors.ShapedLike(x);
         // The row solvers, kept with their buffers from one half-step to the next.
         var solvers = new ScratchPool<ImplicitRowSolver>(() => new ImplicitRowSolver(k));
 

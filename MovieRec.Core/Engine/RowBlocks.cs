@@ -30,6 +30,14 @@ internal sealed class RowBlocks
     /// <summary>What a pass does to rows start .. end - 1, adding its column terms into <paramref name="partial"/> (rank long, zero on entry).</summary>
     public delegate void Pass(int start, int end, Span<double> partial);
 
+    /// <summary>Runs <paramref name="update"/> over rows start .. end - 1 of every block, for a pass that sums nothing.</summary>
+    public void Run(Action<int, int> update) =>
+        ParallelRows.For(Blocks, _threads, () => 0, (block, _) =>
+        {
+            int start = block * BlockRows;
+            update(start, Math.Min(_rows, start + BlockRows));
+        }, minimumChunk: 1);
+
     /// <summary>Runs <paramref name="pass"/> over every block; <paramref name="columnSums"/> (rank long) gets the partial sums added in block order.</summary>
     public void Run(Pass pass, Span<double> columnSums)
     {

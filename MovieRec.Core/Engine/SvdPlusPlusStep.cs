@@ -31,7 +31,7 @@ internal sealed class SvdPlusPlusStep
     private readonly FactorMatrix _userProducts, _userRows;       // N d, and Lambda (N d) or Lambda (W - Z)
     private readonly FactorMatrix _residual, _direction, _applied; // per movie
     private readonly RowBlocks _blocks;
-    private readonly double[] _norms, _curvature, _newNorms, _alpha, _minusAlpha, _beta, _unused; // per column
+    private readonly double[] _norms, _curvature, _newNorms, _alpha, _minusAlpha, _beta; // per column
 
     public SvdPlusPlusStep(RatingMatrix ratings, TrainerOptions options)
     {
@@ -62,7 +62,6 @@ internal sealed class SvdPlusPlusStep
         _alpha = new double[k];
         _minusAlpha = new double[k];
         _beta = new double[k];
-        _unused = new double[k];
     }
 
     /// <summary>Y: one y_j per item. Only this step changes it (Z is kept to match).</summary>
@@ -145,10 +144,10 @@ internal sealed class SvdPlusPlusStep
             if (step == ConjugateGradientSteps - 1) break; // the last direction would not be used
             for (int c = 0; c < k; c++) _beta[c] = _norms[c] > 0 ? _newNorms[c] / _norms[c] : 0;
             // direction = residual + beta * direction, column by column
-            _blocks.Run((start, end, _) =>
+            _blocks.Run((start, end) =>
             {
                 for (int j = start; j < end; j++) VectorMath.ScaleElementsAndAdd(_direction.Row(j), _beta, _residual.Row(j));
-            }, _unused);
+            });
             _newNorms.CopyTo(_norms, 0);
         }
     }

@@ -26,15 +26,20 @@ public sealed class SingleFactors
     public ReadOnlySpan<float> Row(int row) => Data.AsSpan(row * Rank, Rank);
 
     /// <summary>
+    /// An unfilled copy of <paramref name="factors"/>' shape, for <see cref="From"/> to round into
+    /// (a fit keeps one per side and has every half-step refresh it).
+    /// </summary>
+    public static SingleFactors ShapedLike(FactorMatrix factors) =>
+        new(factors.Rows, factors.Rank, new float[(long)factors.Rows * factors.Rank]);
+
+    /// <summary>
     /// Rounds every row of <paramref name="factors"/>, in parallel over <paramref name="threads"/>
     /// threads, into <paramref name="reuse"/> when it has the same shape (training rounds the same
     /// side every half-step: a new array each time was megabytes for the collector to clear), else into a new copy.
     /// </summary>
     public static SingleFactors From(FactorMatrix factors, int threads, SingleFactors? reuse = null)
     {
-        var copy = reuse is not null && reuse.Rows == factors.Rows && reuse.Rank == factors.Rank
-            ? reuse
-            : new SingleFactors(factors.Rows, factors.Rank, new float[(long)factors.Rows * factors.Rank]);
+        var copy = reuse is not null && reuse.Rows == factors.Rows && reuse.Rank == factors.Rank ? reuse : ShapedLike(factors);
         ParallelRows.For(factors.Rows, threads, () => 0, (row, _) =>
             VectorMath.ScaleToSingle(factors.Row(row), 1, copy.Data.AsSpan(row * factors.Rank, factors.Rank)));
         return copy;
