@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using MovieRec.Core.Engine.Numerics;
 
@@ -86,7 +87,7 @@ public static class ExplicitAls
         var fixedRows = RidgeSolver.ComplementPays(rows, fixedFactors.Rank, fixedFactors.Rows, warmSteps)
             ? new FactorRows(fixedFactors, single.Single, FactorGram.Of(single, threads, GramPrecision.Single))
             : single;
-        ParallelRows.For(rows.RowCount, options.EffectiveThreads, solvers, (row, solver) =>
+        ParallelRows.For(rows.RowCount, options.EffectiveThreads, solvers, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row, solver) =>
         {
             int start = rows.Offsets[row], length = rows.RowLength(row);
             double lambda = RowLambda(options, length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using MovieRec.Core.Engine.Numerics;
 
@@ -70,7 +71,7 @@ public static class ImplicitAls
         ScratchPool<ImplicitRowSolver> solvers)
     {
         var step = new ImplicitHalfStep(fixedFactors, options.RankingLambda, threads, options.RankingConjugateGradientSteps, rows, single);
-        ParallelRows.For(rows.RowCount, threads, solvers, (row, solver) =>
+        ParallelRows.For(rows.RowCount, threads, solvers, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row, solver) =>
         {
             int start = rows.Offsets[row], length = rows.RowLength(row);
             double ridge = RowRidge(options.RankingLambda, options.RankingFrequencyExponent, length, fixedFactors.Rows);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MovieRec.Core.Engine.Numerics;
 
 namespace MovieRec.Core.Engine;
@@ -117,6 +118,7 @@ public sealed class ImplicitRowSolver
     /// holds the row's previous value on entry: conjugate gradient starts from it.
     /// </summary>
     /// <param name="ridge">The row's own ridge (<see cref="ImplicitAls.RowRidge"/>) when it is not the half-step's: the Woodbury route, prepared for the half-step's, is then not taken.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Solve(ImplicitHalfStep step, ReadOnlySpan<int> rows, ReadOnlySpan<double> confidenceMinusOne, Span<double> result, double? ridge = null)
     {
         double lambda = ridge ?? step.Lambda;

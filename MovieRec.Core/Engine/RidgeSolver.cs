@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MovieRec.Core.Engine.Numerics;
 
 namespace MovieRec.Core.Engine;
@@ -38,6 +39,7 @@ public sealed class RidgeSolver
     /// exact solve (<see cref="ConjugateGradientRidge"/>); otherwise the solve is exact.
     /// </summary>
     /// <returns>With <paramref name="measureError"/>, sum_n (y_n - x_n . w)^2 of the solution; otherwise NaN.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Solve(FactorRows x, ReadOnlySpan<int> rows, ReadOnlySpan<float> targets, double lambda,
         ReadOnlySpan<double> centre, Span<double> result, int warmSteps = 0, bool measureError = false)
     {

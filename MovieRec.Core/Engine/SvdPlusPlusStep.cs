@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MovieRec.Core.Engine.Numerics;
 
 namespace MovieRec.Core.Engine;
@@ -84,7 +85,7 @@ internal sealed class SvdPlusPlusStep
         double lambdaY = _options.LambdaY;
 
         // residual = N^T Lambda W - (N^T Lambda N + lambda_y I) Y = N^T Lambda (W - Z) - lambda_y Y; direction = residual
-        ParallelRows.For(w.Rows, _options.EffectiveThreads, () => 0, (u, _) =>
+        ParallelRows.For(w.Rows, _options.EffectiveThreads, () => 0, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (u, _) =>
         {
             var row = _userRows.Row(u);
             w.Row(u).CopyTo(row);
@@ -107,7 +108,7 @@ internal sealed class SvdPlusPlusStep
         {
             // applied = (N^T Lambda N + lambda_y I) d, with N d kept for Z, and the curvature d_c . applied_c
             MultiplyByN(_direction, _userProducts);
-            ParallelRows.For(w.Rows, _options.EffectiveThreads, () => 0, (u, _) =>
+            ParallelRows.For(w.Rows, _options.EffectiveThreads, () => 0, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (u, _) =>
             {
                 var row = _userRows.Row(u);
                 _userProducts.Row(u).CopyTo(row);
@@ -156,7 +157,7 @@ internal sealed class SvdPlusPlusStep
     private void MultiplyByN(FactorMatrix x, FactorMatrix result)
     {
         var byUser = _ratings.ByUser;
-        ParallelRows.For(byUser.RowCount, _options.EffectiveThreads, () => 0, (u, _) =>
+        ParallelRows.For(byUser.RowCount, _options.EffectiveThreads, () => 0, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (u, _) =>
         {
             var row = result.Row(u);
             RowSums.Sum(x, byUser.Columns(u), scales: null, row);

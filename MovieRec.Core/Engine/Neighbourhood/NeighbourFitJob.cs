@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MovieRec.Core.Engine.Neighbourhood;
 
 /// <summary>
@@ -74,6 +75,7 @@ public sealed class NeighbourFitJob
         return new NeighbourModel(_perItem, _options.NeighboursUsed, _options.NeighbourDamping, _neighbours, _similarities, blend);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FitMovie(int i, NeighbourFit.Scratch scratch)
     {
         var raters = _byItem.Columns(i);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MovieRec.Core.Engine.Numerics;
 
 /// <summary>
@@ -21,6 +22,7 @@ public sealed class CholeskySolver
         (MathNet.Numerics.Providers.LinearAlgebra.LinearAlgebraControl.Provider.ToString() ?? "provider") + ")";
 
     /// <summary>Scratch matrix and right-hand side of the given order, to fill before <see cref="Solve"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (double[] Matrix, double[] Rhs) Buffers(int order)
     {
         if (!_scratch.TryGetValue(order, out var buffers))
@@ -35,6 +37,7 @@ public sealed class CholeskySolver
     /// Factors the buffers' matrix (symmetric positive definite; only its upper triangle is read)
     /// and overwrites the buffers' right-hand side with the solution.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Solve(int order)
     {
         var (matrix, rhs) = _scratch[order];

@@ -24,6 +24,7 @@ public sealed class GatheredRows
     private int Padded => (Rank + Width - 1) / Width * Width;
 
     /// <summary>Copies the rows (rounded to single precision) into the block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Gather(FactorRows factors, ReadOnlySpan<int> rows)
     {
         Count = rows.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MovieRec.Core.Engine.Numerics;
 
 /// <summary>
@@ -40,7 +41,7 @@ public sealed class SingleFactors
     public static SingleFactors From(FactorMatrix factors, int threads, SingleFactors? reuse = null)
     {
         var copy = reuse is not null && reuse.Rows == factors.Rows && reuse.Rank == factors.Rank ? reuse : ShapedLike(factors);
-        ParallelRows.For(factors.Rows, threads, () => 0, (row, _) =>
+        ParallelRows.For(factors.Rows, threads, () => 0, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row, _) =>
             VectorMath.ScaleToSingle(factors.Row(row), 1, copy.Data.AsSpan(row * factors.Rank, factors.Rank)));
         return copy;
     }
