@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+using MovieRec.Tests.Helpers;
 using MovieRec.Web.Cli.Progress;
 using Spectre.Console;
 
@@ -53,5 +55,29 @@ public sealed class ProgressDisplayTests : IDisposable
         Assert.Contains("100%", shown);
         Assert.Matches(@"\d+\.\d it/s", shown);
         Assert.Contains("00:00:00", shown);
+    }
+
+    [Fact]
+    public async Task Log_lines_come_at_most_once_a_second_per_task_and_the_last_step_always()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var logger = new CapturingLogger<LogProgressDisplay>();
+        var display = new LogProgressDisplay(logger, time);
+        await display.RunAsync(board =>
+        {
+            var task = board.Add("training the rating model", 20, "it");
+            for (int iteration = 1; iteration <= 20; iteration++)
+            {
+                // Iterations 1-5 take 0.1 s each (too fast to log), then 0.5 s each.
+                time.Advance(TimeSpan.FromMilliseconds(iteration <= 5 ? 100 : 500));
+                task.Report(iteration, $"train RMSE {iteration}");
+            }
+            return Task.FromResult(0);
+        });
+        var lines = logger.Entries.Select(entry => entry.Message).ToList();
+        // Iteration 6 ends at 1.0 s, the first second since the task was added; then every second, which the 20th also ends.
+        Assert.Equal(
+            new[] { 6, 8, 10, 12, 14, 16, 18, 20 }.Select(i => $"training the rating model: {i} of 20 it ({100 * i / 20} %), train RMSE {i}"),
+            lines);
     }
 }

@@ -43,6 +43,25 @@ public class RatingMatrixTests
         Assert.NotEqual(RatingMatrix.Build(a).Fingerprint, RatingMatrix.Build(changed).Fingerprint);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4_096)]  // exactly one block of the hash's input
+    [InlineData(4_097)]
+    [InlineData(10_000)]
+    public void The_fingerprint_is_the_SHA256_of_the_user_major_triples(int count)
+    {
+        // Models already written carry this fingerprint: it must not change with how it is summed.
+        var random = new Random(count);
+        var ratings = Enumerable.Range(0, count).Select(n => new Rating(1 + random.Next(300), 1 + random.Next(2_000), 0.5f * (1 + random.Next(10)), 0)).ToArray();
+        var expected = ratings
+            .GroupBy(r => (r.UserId, r.MovieId)).Select(g => g.Last())
+            .OrderBy(r => r.UserId).ThenBy(r => r.MovieId)
+            .SelectMany(r => BitConverter.GetBytes(r.UserId).Concat(BitConverter.GetBytes(r.MovieId)).Concat(BitConverter.GetBytes(r.Value)))
+            .ToArray();
+
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(expected)), RatingMatrix.Build(ratings).Fingerprint);
+    }
+
     [Fact]
     public void No_ratings_is_refused()
     {

@@ -58,6 +58,10 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
         // harness warms up); the figures are then those of a process that has trained before.
         ModelTrainer.Train(ratings.AsSpan(0, Math.Min(ratings.Length, 2000)), options with { Iterations = 1, RankingIterations = 1 });
 
+        // Said before the clock starts: the process's first log line sets up the logging pipeline,
+        // which is no part of training (a retraining web app has logged long before).
+        logger.LogInformation("Training on {Ratings:N0} ratings: model {Model}, rank {Rank}, {Iterations} iterations, {Threads} threads",
+            ratings.Length, model, options.Rank, options.Iterations, options.EffectiveThreads);
         var curve = new List<IterationReport>();
         // Each stage's wall time, and the CPU time of the whole process meanwhile (all threads): on a
         // machine shared with other work the CPU seconds read more steadily than the wall.

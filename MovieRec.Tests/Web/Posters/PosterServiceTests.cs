@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MovieRec.Core.Catalog;
+using MovieRec.Tests.Helpers;
 using MovieRec.Tests.Storage;
 using MovieRec.Web.Configuration;
 using MovieRec.Web.Posters;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Logging;
 
 namespace MovieRec.Tests.Web.Posters;
 
@@ -48,21 +47,4 @@ internal sealed class StubTmdb : HttpMessageHandler, IHttpClientFactory
 
     private static HttpResponseMessage Json(string json) =>
         new(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-}
-
-/// <summary>Keeps what was logged, to count warnings.</summary>
-internal sealed class CapturingLogger<T> : ILogger<T>
-{
-    public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        lock (Entries) Entries.Add((logLevel, formatter(state, exception)));
-    }
-
-    public int Count(LogLevel level) => Entries.Count(e => e.Level == level);
 }

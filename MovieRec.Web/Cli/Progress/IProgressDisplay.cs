@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace MovieRec.Web.Cli.Progress;
 
 /// <summary>
@@ -28,6 +30,7 @@ public static class ProgressDisplays
 {
     public static IServiceCollection AddProgressDisplay(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LogProgressDisplay>();
         services.AddSingleton<IProgressDisplay>(provider => Console.IsErrorRedirected
             ? provider.GetRequiredService<LogProgressDisplay>()
