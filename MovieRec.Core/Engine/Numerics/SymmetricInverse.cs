@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace MovieRec.Core.Engine.Numerics;
 
@@ -13,18 +11,17 @@ namespace MovieRec.Core.Engine.Numerics;
 /// after every block has been swept A holds -A^-1. The point of this form over Cholesky followed
 /// by a triangular inverse and a product is that almost all of its n^3 / 2 multiply-adds are one
 /// operation, a rank-48 update of the upper triangle, which runs as a register-tiled matrix product
-/// (6 x 8 tiles in twelve Vector256 accumulators, both panels 48 x n and resident in the second-level
-/// cache up to n of about 1,300) instead of the row-at-a-time passes that streamed the whole matrix
+/// (<see cref="TileProduct"/>; both panels 48 x n, resident in the second-level cache up to n of about 1,300) instead of the row-at-a-time passes that streamed the whole matrix
 /// from memory. Only the upper triangle is read and updated; the result is mirrored at the end.
 /// MathNet's inverse is the reference the tests check it against. Rows of the update are shared
 /// among <c>threads</c>; every entry's sum runs in the same order whichever thread computes it.
 /// </summary>
 public static class SymmetricInverse
 {
-    /// <summary>The pivot block: a multiple of both tile sides, so that tiles never straddle it.</summary>
+    /// <summary>The pivot block: a multiple of both tile sides (6 x 8), so that tiles never straddle it.</summary>
     private const int Block = 48;
-    private const int TileRows = 6;
-    private const int TileColumns = 8;
+    private const int TileRows = TileProduct.Rows;
+    private const int TileColumns = TileProduct.Columns;
 
     /// <summary>A^-1 of the order x order matrix in <paramref name="matrix"/> (row-major; only its upper triangle is read), full and symmetric.</summary>
     /// <exception cref="ArgumentException">The matrix is not (numerically) positive definite.</exception>
@@ -109,51 +106,9 @@ public static class SymmetricInverse
             for (int j0 = i0 / TileColumns * TileColumns; j0 < n; j0 += TileColumns)
             {
                 if (j0 >= k0 && j0 < k0 + Block) continue;
-                SubtractTile(a, n, i0, j0, solved, pivotRows);
+                TileProduct.Accumulate(a, n, i0, j0, solved, pivotRows, n, Block, subtract: true);
             }
         }, minimumChunk: 1);
-    }
-
-    /// <summary>A[i0..i0+6, j0..j0+8] -= sum_p Y^T[p, i0 + r] X^T[p, j0..j0+8], the sums in twelve registers.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void SubtractTile(double[] a, int n, int i0, int j0, double[] solved, double[] pivotRows)
-    {
-        ref double y = ref MemoryMarshal.GetArrayDataReference(solved);
-        ref double x = ref MemoryMarshal.GetArrayDataReference(pivotRows);
-        Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < Block; p++)
-        {
-            ref double rowX = ref Unsafe.Add(ref x, p * n + j0);
-            ref double rowY = ref Unsafe.Add(ref y, p * n + i0);
-            var x0 = Vector256.LoadUnsafe(ref rowX);
-            var x1 = Vector256.LoadUnsafe(ref rowX, 4);
-            var s = Vector256.Create(rowY);
-            c00 = Vector256.FusedMultiplyAdd(s, x0, c00); c01 = Vector256.FusedMultiplyAdd(s, x1, c01);
-            s = Vector256.Create(Unsafe.Add(ref rowY, 1));
-            c10 = Vector256.FusedMultiplyAdd(s, x0, c10); c11 = Vector256.FusedMultiplyAdd(s, x1, c11);
-            s = Vector256.Create(Unsafe.Add(ref rowY, 2));
-            c20 = Vector256.FusedMultiplyAdd(s, x0, c20); c21 = Vector256.FusedMultiplyAdd(s, x1, c21);
-            s = Vector256.Create(Unsafe.Add(ref rowY, 3));
-            c30 = Vector256.FusedMultiplyAdd(s, x0, c30); c31 = Vector256.FusedMultiplyAdd(s, x1, c31);
-            s = Vector256.Create(Unsafe.Add(ref rowY, 4));
-            c40 = Vector256.FusedMultiplyAdd(s, x0, c40); c41 = Vector256.FusedMultiplyAdd(s, x1, c41);
-            s = Vector256.Create(Unsafe.Add(ref rowY, 5));
-            c50 = Vector256.FusedMultiplyAdd(s, x0, c50); c51 = Vector256.FusedMultiplyAdd(s, x1, c51);
-        }
-        ref double c = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), i0 * n + j0);
-        Subtract(ref c, c00, c01);
-        Subtract(ref Unsafe.Add(ref c, n), c10, c11);
-        Subtract(ref Unsafe.Add(ref c, 2 * n), c20, c21);
-        Subtract(ref Unsafe.Add(ref c, 3 * n), c30, c31);
-        Subtract(ref Unsafe.Add(ref c, 4 * n), c40, c41);
-        Subtract(ref Unsafe.Add(ref c, 5 * n), c50, c51);
-    }
-
-    private static void Subtract(ref double row, Vector256<double> left, Vector256<double> right)
-    {
-        (Vector256.LoadUnsafe(ref row) - left).StoreUnsafe(ref row);
-        (Vector256.LoadUnsafe(ref row, 4) - right).StoreUnsafe(ref row, 4);
     }
 
     /// <summary>The swept pivot's rows and columns (upper triangle): A_Kj = (D A_Kj) for j right of K, A_iK = (A_iK D) for i above K, A_KK = -D.</summary>
