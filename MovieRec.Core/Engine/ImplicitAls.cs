@@ -16,6 +16,9 @@ namespace MovieRec.Core.Engine;
 /// </summary>
 public static class ImplicitAls
 {
+    /// <summary>The <see cref="IterationReport.Model"/> of this fit's iterations.</summary>
+    public const string CurveName = "ranking";
+
     public static RankingModel Fit(RatingMatrix ratings, TrainerOptions options,
         Action<IterationReport>? report = null, CancellationToken cancel = default)
     {
@@ -38,7 +41,7 @@ public static class ImplicitAls
             SolveRows(ratings.ByUser, userConfidence, y, x, options, threads, itemCopy, solvers);
             SolveRows(ratings.ByItem, itemConfidence, x, y, options, threads, userCopy, solvers);
             if (iteration == options.RankingIterations) SolveRows(ratings.ByUser, userConfidence, y, x, options, threads, itemCopy, solvers);
-            report?.Invoke(new IterationReport("ranking", iteration, PreferenceRmse(ratings.ByUser, x, y, threads), null, clock.Elapsed.TotalSeconds));
+            report?.Invoke(new IterationReport(CurveName, iteration, PreferenceRmse(ratings.ByUser, x, y, threads), null, clock.Elapsed.TotalSeconds));
         }
         return new RankingModel(x, y, FactorGram.Of(y, threads, GramPrecision.Double), options.RankingLambda, options.RankingAlpha);
     }

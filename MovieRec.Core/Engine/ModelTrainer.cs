@@ -35,40 +35,69 @@ public static class ModelTrainer
         var heldOut = validation is null ? null : HeldOutRatings.Create(validation, matrix.Users, matrix.Items, scale ?? RatingScale.HalfStars);
         Stage("rating matrix and biases");
 
-        var curve = new List<IterationReport>();
+        // Each model's curve apart, joined in a fixed order at the end: the two factor fits may report from two threads at once.
+        var ratingCurve = new List<IterationReport>();
+        var rankingCurve = new List<IterationReport>();
+        var reporting = new object();
         void Record(IterationReport line)
         {
-            curve.Add(line);
-            report?.Invoke(line);
+            lock (reporting)
+            {
+                (line.Model == ImplicitAls.CurveName ? rankingCurve : ratingCurve).Add(line);
+                report?.Invoke(line);
+            }
         }
 
-        // EASE reads only the rating matrix, and the neighbour fit only the matrix and the biases, so
-        // with more than one thread they run beside the factor fits, whose passes between parallel
-        // loops leave a core idle: a thread of their own fits EASE and then joins the neighbour fit,
-        // which this thread joins once the factor fits are done. Every result is the same whichever
-        // thread computes it (fixed summation orders), so the model does not depend on how the work
-        // was shared. With one thread (Threads = 1 promises that) they run after the factor fits.
+        // With more than one thread the work is shared out coarsely, because on a couple of cores
+        // whole fits side by side keep both busy where parallel loops leave gaps (a loop's second
+        // thread is woken for each of some 200 loops a fit, and serial passes sit between them):
+        //  - the ranking model reads only the rating matrix, so it runs on a thread of its own beside
+        //    the rating model, each with half the threads;
+        //  - EASE reads only the matrix and follows the rating model on this thread (on the other
+        //    thread when there is no ranking model to fit beside);
+        //  - the neighbour fit reads the matrix and the biases, and every thread joins it when its
+        //    own work is done.
+        // Every result is the same whichever thread computes it, and each fit's on any number of
+        // threads (fixed summation orders), so the model does not depend on how the work was shared.
+        // With one thread (Threads = 1 promises that) everything runs here, one fit after another.
+        int threads = options.EffectiveThreads;
         bool withEase = options.Ranking && options.EaseItems > 0; // a score beside the ranking model's, weighted relative to it: only with one
         var neighbourJob = options.NeighboursKept > 0 ? new NeighbourFitJob(matrix, biases, options) : null;
-        EaseModel? FitEaseThenNeighbours(CancellationToken token)
+        bool rankingBeside = threads > 1 && options.Ranking;
+        bool easeBeside = threads > 1 && !rankingBeside && withEase;
+        var ratingOptions = rankingBeside ? options with { Threads = (threads + 1) / 2 } : options;
+        var rankingOptions = rankingBeside ? options with { Threads = threads / 2 } : options;
+        EaseModel? FitEase(CancellationToken token) => withEase ? EaseFit.Fit(matrix, options.EaseItems, options.EaseLambda, threads: 1, token) : null;
+        (RankingModel? Ranking, EaseModel? Ease) FitBeside(CancellationToken token)
         {
-            var fitted = withEase ? EaseFit.Fit(matrix, options.EaseItems, options.EaseLambda, threads: 1, token) : null;
+            var fitted = (Ranking: rankingBeside ? ImplicitAls.Fit(matrix, rankingOptions, Record, token) : null, Ease: easeBeside ? FitEase(token) : null);
             neighbourJob?.Work(token);
             return fitted;
         }
         using var stopBeside = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var beside = options.EffectiveThreads > 1 && (withEase || neighbourJob is not null)
-            ? Task.Factory.StartNew(() => FitEaseThenNeighbours(stopBeside.Token), stopBeside.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+        var beside = rankingBeside || (threads > 1 && (withEase || neighbourJob is not null))
+            ? Task.Factory.StartNew(() => FitBeside(stopBeside.Token), stopBeside.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : null;
         RatingFactors factors;
-        RankingModel? ranking;
+        RankingModel? ranking = null;
+        EaseModel? ease = null;
         try
         {
-            factors = ExplicitAls.Fit(matrix, biases, options, heldOut, Record, cancel);
+            factors = ExplicitAls.Fit(matrix, biases, ratingOptions, heldOut, Record, cancel);
             Stage(options.SvdPlusPlus ? "rating model (ALS + SVD++)" : "rating model (ALS)");
-            ranking = options.Ranking ? ImplicitAls.Fit(matrix, options, Record, cancel) : null;
-            if (ranking is not null) Stage("ranking model");
+            if (options.Ranking && !rankingBeside)
+            {
+                ranking = ImplicitAls.Fit(matrix, options, Record, cancel);
+                Stage("ranking model");
+            }
+            if (!easeBeside) ease = FitEase(cancel);
             neighbourJob?.Work(cancel);
+            if (beside is not null)
+            {
+                var (besideRanking, besideEase) = beside.GetAwaiter().GetResult();
+                ranking ??= besideRanking;
+                ease ??= besideEase;
+            }
         }
         catch when (beside is not null)
         {
@@ -77,12 +106,11 @@ public static class ModelTrainer
             try { beside.Wait(CancellationToken.None); } catch (AggregateException) { }
             throw;
         }
-        // On one thread the neighbour fit is done above; this fits EASE.
-        var ease = beside is null ? FitEaseThenNeighbours(cancel) : beside.GetAwaiter().GetResult();
         var neighbours = neighbourJob?.Model();
-        if (neighbours is not null || ease is not null) Stage(BesideStage);
+        if (neighbours is not null || ease is not null || rankingBeside) Stage(rankingBeside ? RankingBesideStage : BesideStage);
 
-        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, curve) with { Neighbours = neighbours, Ease = ease };
+        var snapshot = Assemble(matrix, biases, factors, ranking, options, clock.Elapsed.TotalSeconds, [.. ratingCurve, .. rankingCurve])
+            with { Neighbours = neighbours, Ease = ease };
         if (heldOut is not null)
             snapshot = snapshot with
             {
@@ -105,6 +133,9 @@ public static class ModelTrainer
     /// thread, where they run after the factor fits, it is their whole time.
     /// </summary>
     public const string BesideStage = "neighbour model and EASE (what is left after the factor fits)";
+
+    /// <summary>The same with the ranking model fitted beside the rating model: what is left of it, EASE and the neighbour fit once the rating model is done.</summary>
+    public const string RankingBesideStage = "ranking model, EASE and neighbour model (what is left after the rating model)";
 
     private static ModelSnapshot Assemble(RatingMatrix matrix, Biases biases, RatingFactors factors, RankingModel? ranking,
         TrainerOptions options, double seconds, IReadOnlyList<IterationReport> curve)

@@ -5,8 +5,9 @@ using MovieRec.Core.Engine.Neighbourhood;
 namespace MovieRec.Tests.Engine;
 
 /// <summary>
-/// The trainer fits EASE and the neighbour model beside the factor fits, sharing the neighbour
-/// fit's movies between two threads: the parts must be exactly what each fit gives on its own.
+/// The trainer fits the ranking model beside the rating model, EASE and the neighbour model beside
+/// them, sharing the neighbour fit's movies between two threads: the parts must be exactly what
+/// each fit gives on its own, and the model the one trained on one thread.
 /// </summary>
 public class ModelTrainerOverlapTests
 {
@@ -34,6 +35,27 @@ public class ModelTrainerOverlapTests
         Assert.Equal(neighbours.Similarities, model.Neighbours.Similarities);
         Assert.Equal(ease.Items, model.Ease!.Items);
         Assert.Equal(ease.Weights, model.Ease.Weights);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void The_factor_models_fitted_side_by_side_are_those_trained_on_one_thread(int threads)
+    {
+        var ratings = RandomRatingSets.LowerIdsRatedMore(seed: 12, users: 90, items: 80, density: 0.3);
+        var alone = ModelTrainer.Train(ratings, Small with { Threads = 1 });
+
+        var shared = ModelTrainer.Train(ratings, Small with { Threads = threads });
+
+        Assert.Equal(alone.UserFactors.Data, shared.UserFactors.Data);
+        Assert.Equal(alone.ItemFactors.Data, shared.ItemFactors.Data);
+        Assert.Equal(alone.ImplicitItemFactors!.Data, shared.ImplicitItemFactors!.Data);
+        Assert.Equal(alone.Ranking!.UserFactors.Data, shared.Ranking!.UserFactors.Data);
+        Assert.Equal(alone.Ranking.ItemFactors.Data, shared.Ranking.ItemFactors.Data);
+        // The curve in the same order however the fits' reports interleaved: the rating model's iterations, then the ranking model's.
+        Assert.Equal(alone.Facts.Curve.Select(line => (line.Model, line.Iteration, line.TrainRmse)),
+            shared.Facts.Curve.Select(line => (line.Model, line.Iteration, line.TrainRmse)));
     }
 
     [Fact]

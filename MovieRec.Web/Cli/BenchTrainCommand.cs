@@ -87,7 +87,7 @@ public sealed class BenchTrainCommand(IProgressDisplay progress, ILogger<BenchTr
         double total = clock.Elapsed.TotalSeconds;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
-        var ratingIterations = curve.Where(line => line.Model != "ranking").ToList();
+        var ratingIterations = curve.Where(line => line.Model != ImplicitAls.CurveName).ToList();
         double perIteration = ratingIterations.Average(line => line.Seconds);
         double gflops = ExplicitAls.IterationFlops(trained.UserRatingCounts, trained.ItemRatingCounts, options.Rank) / perIteration / 1e9;
         var result = new

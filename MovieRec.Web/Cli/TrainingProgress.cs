@@ -11,7 +11,7 @@ public static class TrainingProgress
         var tasks = new Dictionary<string, IProgressTask>();
         return report =>
         {
-            int total = report.Model == "ranking" ? options.RankingIterations : options.Iterations;
+            int total = report.Model == ImplicitAls.CurveName ? options.RankingIterations : options.Iterations;
             lock (tasks)
             {
                 if (!tasks.TryGetValue(report.Model, out var task))

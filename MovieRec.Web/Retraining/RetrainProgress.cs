@@ -23,7 +23,7 @@ public sealed class RetrainProgress
     public void Report(IterationReport report)
     {
         if (_current is not { } current) return;
-        bool ranking = report.Model == "ranking";
+        bool ranking = report.Model == ImplicitAls.CurveName;
         int done = Math.Min(current.TotalSteps, (ranking ? current.RatingSteps : 0) + report.Iteration);
         string phase = done >= current.TotalSteps
             ? "measuring the new model on the held-out slice and publishing it"
