@@ -10,11 +10,10 @@ namespace MovieRec.Core.Engine;
 /// <summary>
 /// Fits everything a model holds: the rating matrix, the biases (by shrinkage, then fixed), the
 /// factors of the rating model on the residual (ALS, optionally with SVD++), the ranking model
-/// (implicit ALS) when enabled, and beside those two (on a thread of their own when more than one
-/// thread is allowed) EASE on the most-rated movies and the item-neighbourhood term of the
-/// predicted rating when enabled; then
-/// the lookup tables scoring needs. <c>stageSeconds</c> hears each stage's wall time as it ends
-/// (bench train prints them).
+/// (implicit ALS) when enabled, EASE on the most-rated movies and the item-neighbourhood term of
+/// the predicted rating when enabled, side by side on two threads when more than one is allowed
+/// (see <see cref="Train"/>); then the lookup tables scoring needs. <c>stageSeconds</c> hears each
+/// stage's wall time as it ends (bench train prints them).
 /// </summary>
 public static class ModelTrainer
 {
