@@ -106,16 +106,20 @@ public sealed class BenchRecommendCommand
         var heavy = DistinctRatings(model, random, personRatings);
         served.Profile(-1, heavy);
         var picksCached = Measure(Math.Max(10, samples / 10), () => () => served.Picks(served.Profile(-1, heavy), heavy, Exclusions.None, n));
-        // A person of a few dozen ratings who has just rated one more: their fold-in is computed afresh.
-        var ordinary = DistinctRatings(model, random, 60).ToList();
-        var afterRating = Measure(samples, () =>
+        // A person of a few dozen ratings, and one of a thousand, who has just rated one more: their
+        // fold-in is computed afresh. Each keeps its size (the oldest rating makes way): until
+        // session 5 the first grew by a rating a sample, to about 1,100 by the last of 1,100 calls.
+        Timed AfterANewRating(int size, int personId)
         {
-            int movieId = model.Items.IdOf(random.Next(items));
-            ordinary.RemoveAll(r => r.MovieId == movieId);
-            ordinary.Add(new PersonRating(movieId, random.Next(1, 11) / 2.0));
-            var now = ordinary.ToArray();
-            return () => served.Picks(served.Profile(-2, now), now, Exclusions.None, n);
-        });
+            var person = new RollingRatings(DistinctRatings(model, random, size));
+            return Measure(samples, () =>
+            {
+                var now = person.RateOneMore(model.Items.IdOf(random.Next(items)), random.Next(1, 11) / 2.0);
+                return () => served.Picks(served.Profile(personId, now), now, Exclusions.None, n);
+            });
+        }
+        var afterRating = AfterANewRating(60, personId: -2);
+        var afterRatingThousand = AfterANewRating(1000, personId: -3);
 
         Console.WriteLine($"model {path}: {users:N0} users, {items:N0} movies, rank {model.Rank}, ranking rank {model.Ranking?.Rank.ToString() ?? "none"}; {samples} samples each (picks: a tenth, {Math.Min(personRatings, items):N0} ratings each), N = {n}");
         Console.WriteLine($"model load {loadTime.TotalSeconds:F2} s ({new FileInfo(path).Length / (1024.0 * 1024):F1} MiB, read and checked)");
@@ -123,6 +127,7 @@ public sealed class BenchRecommendCommand
         {
             ("top-N", topN), ("top-N, full float pass", fullPass), ("similar", similar), ("fold-in", foldIn), ("fold-in 500", foldIn500), ("picks", picks),
             ("picks, cached fold-in", picksCached), ("picks after a new rating (60)", afterRating),
+            ("picks after a new rating (1000)", afterRatingThousand),
         })
             Console.WriteLine($"{name,-30} p50 {latency.Wall.P50Ms,8:F3} ms   p99 {latency.Wall.P99Ms,8:F3} ms   max {latency.Wall.MaxMs,8:F3} ms   " +
                 $"| CPU p50 {latency.Cpu.P50Ms,8:F3} ms   p99 {latency.Cpu.P99Ms,8:F3} ms");
@@ -146,6 +151,7 @@ public sealed class BenchRecommendCommand
                 picks = picks.ToJson(),
                 picksCached = picksCached.ToJson(),
                 picksAfterRating = afterRating.ToJson(),
+                picksAfterRatingThousand = afterRatingThousand.ToJson(),
                 topnExactlyScored = candidatesPerCall,
                 picksPersonRatings = Math.Min(personRatings, items),
                 loadSeconds = loadTime.TotalSeconds,
