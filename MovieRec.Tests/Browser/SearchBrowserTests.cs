@@ -19,13 +19,17 @@ public sealed class SearchBrowserTests(BrowserAppFixture app)
 
     private static ILocator SearchBox(IPage page) => page.Locator("#movie-search");
 
-    /// <summary>Types into the title box and sends the form with Enter (no suggestion chosen).</summary>
+    /// <summary>
+    /// Types into the title box and sends the form with Enter (no suggestion chosen). Waits for the
+    /// results page's document, not for its every image and script to finish loading (CI once waited
+    /// 30 s for a load event that did not come); the callers' retrying expectations read the page.
+    /// </summary>
     private static async Task SearchAsync(IPage page, string text)
     {
         await page.GotoAsync("/Movies");
         await SearchBox(page).FillAsync(text);
         await SearchBox(page).PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex(@"/Movies\?"));
+        await page.WaitForURLAsync(new Regex(@"/Movies\?"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     [BrowserFact]
