@@ -52,8 +52,8 @@ public static class ModelTrainer
         // thread is woken for each of some 200 loops a fit, and serial passes sit between them):
         //  - the ranking model reads only the rating matrix, so it runs on a thread of its own beside
         //    the rating model, each with half the threads;
-        //  - EASE reads only the matrix and follows the rating model on this thread (on the other
-        //    thread when there is no ranking model to fit beside);
+        //  - EASE (fitted only with a ranking model, whose score it joins) reads only the matrix and
+        //    follows the rating model on this thread;
         //  - the neighbour fit reads the matrix and the biases, and every thread joins it when its
         //    own work is done.
         // Every result is the same whichever thread computes it, and each fit's on any number of
@@ -63,18 +63,16 @@ public static class ModelTrainer
         bool withEase = options.Ranking && options.EaseItems > 0; // a score beside the ranking model's, weighted relative to it: only with one
         var neighbourJob = options.NeighboursKept > 0 ? new NeighbourFitJob(matrix, biases, options) : null;
         bool rankingBeside = threads > 1 && options.Ranking;
-        bool easeBeside = threads > 1 && !rankingBeside && withEase;
         var ratingOptions = rankingBeside ? options with { Threads = (threads + 1) / 2 } : options;
         var rankingOptions = rankingBeside ? options with { Threads = threads / 2 } : options;
-        EaseModel? FitEase(CancellationToken token) => withEase ? EaseFit.Fit(matrix, options.EaseItems, options.EaseLambda, threads: 1, token) : null;
-        (RankingModel? Ranking, EaseModel? Ease) FitBeside(CancellationToken token)
+        RankingModel? FitBeside(CancellationToken token)
         {
-            var fitted = (Ranking: rankingBeside ? ImplicitAls.Fit(matrix, rankingOptions, Record, token) : null, Ease: easeBeside ? FitEase(token) : null);
+            var fitted = rankingBeside ? ImplicitAls.Fit(matrix, rankingOptions, Record, token) : null;
             neighbourJob?.Work(token);
             return fitted;
         }
         using var stopBeside = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var beside = rankingBeside || (threads > 1 && (withEase || neighbourJob is not null))
+        var beside = rankingBeside || (threads > 1 && neighbourJob is not null)
             ? Task.Factory.StartNew(() => FitBeside(stopBeside.Token), stopBeside.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : null;
         RatingFactors factors;
@@ -89,14 +87,9 @@ public static class ModelTrainer
                 ranking = ImplicitAls.Fit(matrix, options, Record, cancel);
                 Stage("ranking model");
             }
-            if (!easeBeside) ease = FitEase(cancel);
+            if (withEase) ease = EaseFit.Fit(matrix, options.EaseItems, options.EaseLambda, threads: 1, cancel);
             neighbourJob?.Work(cancel);
-            if (beside is not null)
-            {
-                var (besideRanking, besideEase) = beside.GetAwaiter().GetResult();
-                ranking ??= besideRanking;
-                ease ??= besideEase;
-            }
+            if (beside is not null) ranking ??= beside.GetAwaiter().GetResult();
         }
         catch when (beside is not null)
         {
@@ -127,9 +120,9 @@ public static class ModelTrainer
     }
 
     /// <summary>
-    /// The stage <c>stageSeconds</c> hears after the factor fits: the neighbour model and EASE, fitted
-    /// beside them, take this much more (their share of the idle core is not counted). On one
-    /// thread, where they run after the factor fits, it is their whole time.
+    /// The stage <c>stageSeconds</c> hears after the factor fits when they ran one after the other:
+    /// EASE and what is left of the neighbour fit (with more than one thread the other thread has
+    /// fitted part of it meanwhile; on one thread it is their whole time).
     /// </summary>
     public const string BesideStage = "neighbour model and EASE (what is left after the factor fits)";
 

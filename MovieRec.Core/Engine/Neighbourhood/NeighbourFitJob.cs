@@ -4,7 +4,8 @@ namespace MovieRec.Core.Engine.Neighbourhood;
 /// <summary>
 /// The movies of one <see cref="NeighbourFit"/>, shared out to whichever threads call
 /// <see cref="Work"/>: each call takes chunks of movies until none is left, so a thread can join
-/// part-way through (the trainer's second thread after EASE, its first after the factor fits).
+/// part-way through (the trainer's second thread after the ranking model, its first after the
+/// rating model and EASE).
 /// A movie's neighbours are the same whichever thread computes them, so the model does not depend
 /// on how many threads joined or when.
 /// </summary>
